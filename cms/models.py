@@ -1,0 +1,61 @@
+"""The site itself: its home page and the settings editors change without a deploy.
+
+`HomePage` is the root of each language's page tree (vi, en, hmn are translations of one
+page, kept in step by wagtail-localize). The course catalogue and everything else hang below it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    intro = models.CharField(
+        _("intro"),
+        max_length=250,
+        blank=True,
+        help_text=_("One or two short sentences under the campaign's name."),
+    )
+    body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    catalogue_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("course catalogue"),
+        help_text=_("Where the big 'Start learning' button goes."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("catalogue_page"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+@register_setting(icon="site")
+class CampaignSettings(BaseGenericSetting):
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=150,
+        default="Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        help_text=_("Shown in the footer, e.g. the provincial youth union."),
+    )
+    hotline = models.CharField(
+        _("help line"), max_length=30, blank=True, help_text=_("A phone number people can call.")
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("hotline")]
+
+    class Meta:
+        verbose_name = _("campaign settings")

@@ -1,0 +1,34 @@
+"""The one typed environment schema for every settings module.
+
+Each variable is declared here once, with its type and default, and mirrored in
+`.env.example` and the README table. Settings modules read values only through `env`.
+"""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env(
+    DJANGO_DEBUG=(bool, False),
+    SECRET_KEY=(str, ""),
+    ALLOWED_HOSTS=(list, []),
+    CSRF_TRUSTED_ORIGINS=(list, []),
+    DATABASE_URL=(str, ""),
+    CELERY_BROKER_URL=(str, ""),
+    REDIS_URL=(str, ""),
+    SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
+    MEDIA_ROOT=(str, str(BASE_DIR / "var" / "media")),
+    STATIC_ROOT=(str, str(BASE_DIR / "var" / "static")),
+    SQLITE_PATH=(str, str(BASE_DIR / "var" / "db.sqlite3")),
+    SECURE_SSL_REDIRECT=(bool, True),
+    SECURE_HSTS_SECONDS=(int, 31_536_000),
+    EMAIL_URL=(str, "consolemail://"),
+    DEFAULT_FROM_EMAIL=(str, "no-reply@localhost"),
+    LOG_LEVEL=(str, "INFO"),
+)
+
+# A developer's `.env` file, if any, fills in what the real environment leaves unset.
+if (BASE_DIR / ".env").is_file():
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)

@@ -1,0 +1,13 @@
+"""The test suite: the environment picks the database and broker (see .ci/run)."""
+
+from .dev import *  # noqa: F403
+from .env import BASE_DIR, env
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = env("MEDIA_ROOT") if "MEDIA_ROOT" in env.ENVIRON else str(BASE_DIR / "var" / "test-media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # No manifest: tests must not depend on collectstatic having run.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,47 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.inclusion_tag("cms/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the page in each language; the same page, never the home page.
+
+    For a Wagtail page we link its translation when there is one. Otherwise we swap the
+    language prefix, and the page is shown in Vietnamese with a notice (see courses).
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for other in page.get_translations(inclusive=True).select_related("locale"):
+            translations[other.locale.language_code] = other
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            with translation.override(code):
+                url = target.get_url(request)
+        else:
+            url = translate_url(request.get_full_path() if request else "/", code)
+        links.append(
+            {
+                "code": code,
+                "name": settings.LANGUAGE_NAMES_LOCAL[code],
+                "url": url,
+                "current": code == current,
+            }
+        )
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page of the current language."""
+    code = translation.get_language()
+    return f"/{code}/" if code in dict(settings.LANGUAGES) else "/"

@@ -1,0 +1,5 @@
+"""Learning content: the course catalogue, courses, lessons and H5P activities.
+
+Content is read-only for learners and translated with wagtail-localize; what people did
+with it (progress, attempts) lives in `trainees`.
+"""

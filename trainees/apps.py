@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TraineesConfig(AppConfig):
+    name = "trainees"
+    label = "trainees"
+    verbose_name = _("People and training")
