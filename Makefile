@@ -40,7 +40,7 @@ node_modules/.stamp: package.json
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 locale-compiled: $(MO_FILES)
 %.mo: %.po
-	msgfmt --check -o $@ $<
+	msgfmt --check-format -o $@ $<
 
 demo: setup ## README command one: set up, load demo data, serve on http://127.0.0.1:$(PORT)
 	$(PY) manage.py migrate --noinput
@@ -74,7 +74,10 @@ format: ## Format the code with ruff
 	.venv/bin/ruff check --fix .
 
 messages: ## Update the translation catalogues from the code
-	$(PY) manage.py makemessages -l vi -l en -l hmn --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*'
+	$(PY) manage.py makemessages -l vi -l en -l hmn --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --ignore 'tests/*'
+	@# English is the source language: its catalogue repeats each msgid, so Django does not
+	@# fall back to the Vietnamese (LANGUAGE_CODE) catalogue for English pages.
+	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 
 clean: ## Remove the virtualenv, npm packages and local data
 	rm -rf .venv node_modules var .stamp-venv

@@ -21,11 +21,18 @@ def home_page_ensure(*, title: str, intro: str = "", translations: dict | None =
     if home is None:
         root = Page.get_first_root_node()
         home = root.add_child(
-            instance=HomePage(title=title, intro=intro, slug="trang-chu", locale=Locale.objects.get(language_code="vi"))
+            instance=HomePage(
+                title=title,
+                intro=intro,
+                slug="trang-chu",
+                locale=Locale.objects.get(language_code="vi"),
+            )
         )
         home.save_revision().publish()
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home

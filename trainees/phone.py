@@ -37,7 +37,10 @@ def normalise_phone(value: str) -> str:
         )
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            _("This phone number has the wrong number of digits. Check it, for example %(example)s."),
+            _(
+                "This phone number has the wrong number of digits. "
+                "Check it, for example %(example)s."
+            ),
             code="invalid_length",
             params={"example": EXAMPLE},
         )

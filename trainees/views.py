@@ -41,7 +41,9 @@ def commune_detail(request, code):
             raise PermissionDenied
         if form.is_valid():
             try:
-                village = services.village_add(by=request.user, commune=commune, **form.cleaned_data)
+                village = services.village_add(
+                    by=request.user, commune=commune, **form.cleaned_data
+                )
             except ValidationError as exc:
                 form.add_error("name", exc)
             else:

@@ -7,37 +7,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CampaignSettings',
+            name="CampaignSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation', models.CharField(default='Đoàn Thanh niên Cộng sản Hồ Chí Minh', help_text='Shown in the footer, e.g. the provincial youth union.', max_length=150, verbose_name='organisation')),
-                ('hotline', models.CharField(blank=True, help_text='A phone number people can call.', max_length=30, verbose_name='help line')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(
+                        default="Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+                        help_text="Shown in the footer, e.g. the provincial youth union.",
+                        max_length=150,
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "hotline",
+                    models.CharField(
+                        blank=True,
+                        help_text="A phone number people can call.",
+                        max_length=30,
+                        verbose_name="help line",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'campaign settings',
+                "verbose_name": "campaign settings",
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.CharField(blank=True, help_text="One or two short sentences under the campaign's name.", max_length=250, verbose_name='intro')),
-                ('body', wagtail.fields.RichTextField(blank=True, verbose_name='body')),
-                ('catalogue_page', models.ForeignKey(blank=True, help_text="Where the big 'Start learning' button goes.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='course catalogue')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.CharField(
+                        blank=True,
+                        help_text="One or two short sentences under the campaign's name.",
+                        max_length=250,
+                        verbose_name="intro",
+                    ),
+                ),
+                ("body", wagtail.fields.RichTextField(blank=True, verbose_name="body")),
+                (
+                    "catalogue_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Where the big 'Start learning' button goes.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="course catalogue",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

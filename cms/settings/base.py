@@ -198,8 +198,9 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
-# H5P activities play in same-origin iframes; nothing else may frame the site.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Nothing may frame the site. (The H5P player's iframe is written by script, not loaded
+# from a URL, so it is unaffected; a view that must be framed says so with a decorator.)
+X_FRAME_OPTIONS = "DENY"
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL")

@@ -5,7 +5,9 @@ from .env import BASE_DIR, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = env("MEDIA_ROOT") if "MEDIA_ROOT" in env.ENVIRON else str(BASE_DIR / "var" / "test-media")
+MEDIA_ROOT = (
+    env("MEDIA_ROOT") if "MEDIA_ROOT" in env.ENVIRON else str(BASE_DIR / "var" / "test-media")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # No manifest: tests must not depend on collectstatic having run.

@@ -2,121 +2,340 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import trainees.fields
-import trainees.models
 from django.conf import settings
 from django.db import migrations, models
 
+import trainees.fields
+import trainees.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Commune',
+            name="Commune",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, unique=True, verbose_name='official code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('kind', models.CharField(choices=[('commune', 'commune'), ('ward', 'ward'), ('special_zone', 'special zone')], max_length=12, verbose_name='kind')),
-                ('codename', models.SlugField(max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=5, unique=True, verbose_name="official code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("commune", "commune"),
+                            ("ward", "ward"),
+                            ("special_zone", "special zone"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("codename", models.SlugField(max_length=100)),
             ],
             options={
-                'verbose_name': 'commune',
-                'verbose_name_plural': 'communes',
-                'ordering': ['name'],
+                "verbose_name": "commune",
+                "verbose_name_plural": "communes",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='official code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('kind', models.CharField(choices=[('province', 'province'), ('city', 'centrally-run city')], max_length=10, verbose_name='kind')),
-                ('codename', models.SlugField(help_text='ASCII name, for URLs and exports', max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="official code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("province", "province"), ("city", "centrally-run city")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "codename",
+                    models.SlugField(help_text="ASCII name, for URLs and exports", max_length=100),
+                ),
             ],
             options={
-                'verbose_name': 'province',
-                'verbose_name_plural': 'provinces',
-                'ordering': ['name'],
+                "verbose_name": "province",
+                "verbose_name_plural": "provinces",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('phone', trainees.fields.PhoneNumberField(error_messages={'unique': 'An account with this phone number already exists.'}, max_length=16, unique=True, verbose_name='phone number')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='given name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='family and middle name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
-                ('role', models.CharField(choices=[('learner', 'Learner'), ('trainer', 'Trainer'), ('commune_coordinator', 'Commune coordinator'), ('province_coordinator', 'Province coordinator'), ('content_editor', 'Content editor'), ('administrator', 'Administrator')], default='learner', max_length=20, verbose_name='role')),
-                ('is_staff', models.BooleanField(default=False, help_text='Can log into the Wagtail admin.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('communes', models.ManyToManyField(blank=True, help_text='For trainers and commune coordinators: the communes they work in.', related_name='+', to='trainees.commune', verbose_name='communes')),
-                ('province', models.ForeignKey(blank=True, help_text='For province coordinators: the province they oversee.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='trainees.province', verbose_name='province')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "phone",
+                    trainees.fields.PhoneNumberField(
+                        error_messages={
+                            "unique": "An account with this phone number already exists."
+                        },
+                        max_length=16,
+                        unique=True,
+                        verbose_name="phone number",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="given name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(
+                        blank=True, max_length=150, verbose_name="family and middle name"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mail address"),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("learner", "Learner"),
+                            ("trainer", "Trainer"),
+                            ("commune_coordinator", "Commune coordinator"),
+                            ("province_coordinator", "Province coordinator"),
+                            ("content_editor", "Content editor"),
+                            ("administrator", "Administrator"),
+                        ],
+                        default="learner",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Can log into the Wagtail admin.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "communes",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="For trainers and commune coordinators: the communes they work in.",
+                        related_name="+",
+                        to="trainees.commune",
+                        verbose_name="communes",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For province coordinators: the province they oversee.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="trainees.province",
+                        verbose_name="province",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
             },
             managers=[
-                ('objects', trainees.models.UserManager()),
+                ("objects", trainees.models.UserManager()),
             ],
         ),
         migrations.AddField(
-            model_name='commune',
-            name='province',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='communes', to='trainees.province', verbose_name='province'),
+            model_name="commune",
+            name="province",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="communes",
+                to="trainees.province",
+                verbose_name="province",
+            ),
         ),
         migrations.CreateModel(
-            name='Village',
+            name="Village",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('kind', models.CharField(choices=[('village', 'village'), ('hamlet', 'hamlet'), ('residential_group', 'residential group')], default='village', max_length=20, verbose_name='kind')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='villages', to='trainees.commune', verbose_name='commune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("village", "village"),
+                            ("hamlet", "hamlet"),
+                            ("residential_group", "residential group"),
+                        ],
+                        default="village",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="villages",
+                        to="trainees.commune",
+                        verbose_name="commune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'village',
-                'verbose_name_plural': 'villages',
-                'ordering': ['name'],
+                "verbose_name": "village",
+                "verbose_name_plural": "villages",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
-                ('birth_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='birth year')),
-                ('gender', models.CharField(blank=True, choices=[('female', 'female'), ('male', 'male'), ('other', 'other')], max_length=10, verbose_name='gender')),
-                ('phone', trainees.fields.PhoneNumberField(blank=True, max_length=16, verbose_name='phone number')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('commune', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='trainees.commune', verbose_name='commune')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='person', to=settings.AUTH_USER_MODEL, verbose_name='account')),
-                ('village', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='trainees.village', verbose_name='village')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
+                (
+                    "birth_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="birth year"
+                    ),
+                ),
+                (
+                    "gender",
+                    models.CharField(
+                        blank=True,
+                        choices=[("female", "female"), ("male", "male"), ("other", "other")],
+                        max_length=10,
+                        verbose_name="gender",
+                    ),
+                ),
+                (
+                    "phone",
+                    trainees.fields.PhoneNumberField(
+                        blank=True, max_length=16, verbose_name="phone number"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="trainees.commune",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="person",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
+                (
+                    "village",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="trainees.village",
+                        verbose_name="village",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['full_name'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["full_name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='village',
-            constraint=models.UniqueConstraint(fields=('commune', 'name'), name='village_unique_name_in_commune'),
+            model_name="village",
+            constraint=models.UniqueConstraint(
+                fields=("commune", "name"), name="village_unique_name_in_commune"
+            ),
         ),
     ]

@@ -19,9 +19,30 @@ VILLAGES = {
 USERS = [
     ("0900000001", "demo-admin-2026", "Quản trị", "Demo", Role.ADMINISTRATOR, None),
     ("0900000002", "demo-editor-2026", "Biên tập", "Demo", Role.CONTENT_EDITOR, None),
-    ("0900000003", "demo-province-2026", "Tỉnh", "Điều phối", Role.PROVINCE_COORDINATOR, "province"),
-    ("0900000004", "demo-commune-2026", "Xã", "Điều phối", Role.COMMUNE_COORDINATOR, ["Xã Bát Xát"]),
-    ("0900000005", "demo-trainer-2026", "Hùng", "Giàng A", Role.TRAINER, ["Xã Bát Xát", "Xã Mường Khương"]),
+    (
+        "0900000003",
+        "demo-province-2026",
+        "Tỉnh",
+        "Điều phối",
+        Role.PROVINCE_COORDINATOR,
+        "province",
+    ),
+    (
+        "0900000004",
+        "demo-commune-2026",
+        "Xã",
+        "Điều phối",
+        Role.COMMUNE_COORDINATOR,
+        ["Xã Bát Xát"],
+    ),
+    (
+        "0900000005",
+        "demo-trainer-2026",
+        "Hùng",
+        "Giàng A",
+        Role.TRAINER,
+        ["Xã Bát Xát", "Xã Mường Khương"],
+    ),
     ("0900000006", "demo-learner-2026", "Mai", "Lò Thị", Role.LEARNER, None),
 ]
 PEOPLE = [

@@ -1,16 +1,4 @@
-"""People in the campaign, where they live, and what they may see.
-
-- **Administrative units.** Since July 2025 Viet Nam has two tiers of local government:
-  34 `Province`s and 3,321 `Commune`s (communes, wards and special zones), loaded from the
-  `vietnam-provinces` package and keyed by their official codes. `Village`s (thôn, bản,
-  tổ dân phố) sit under a commune; no national list exists, so coordinators add them.
-- **Person** is a human being in the campaign: a villager registered on paper by a trainer,
-  or a learner who signed up on a phone. Progress, attendance and certificates point at the
-  person, never at the account, so one human stays one record when they later get an account.
-- **User** is an optional login for a person, identified by a phone number. Its `role` says
-  what the user does; trainers and coordinators are scoped to communes or a province, and
-  `trainees.scoping` turns that scope into querysets that every operational view goes through.
-"""
+"""People, places and accounts (see the package docstring)."""
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
@@ -18,8 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .fields import PhoneNumberField
-from .phone import normalise_phone
+from ..fields import PhoneNumberField
+from ..phone import normalise_phone
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -30,7 +18,7 @@ class ScopedQuerySet(models.QuerySet):
     """
 
     def for_user(self, user):
-        from .scoping import scope_queryset
+        from ..scoping import scope_queryset
 
         return scope_queryset(self, user)
 

@@ -1,0 +1,134 @@
+"""Shared fixtures: places, people, the page tree, a phone-sized browser, a Celery worker."""
+
+import os
+
+import pytest
+from django.conf import settings
+
+from cms.services import home_page_ensure
+from trainees.factories import CommuneFactory, ProvinceFactory, UserFactory, VillageFactory
+from trainees.models import Role
+from trainees.services import user_assign_role
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
+# ORM calls made from that thread (live_server data set-up, assertions).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "demo-pass-2026"
+PHONE_VIEWPORT = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def home_page(db):
+    return home_page_ensure(
+        title="Bình dân học vụ số",
+        intro="Học kỹ năng số",
+        translations={
+            "en": {"title": "Digital literacy for all", "intro": "Learn digital skills"},
+            "hmn": {"title": "Txhua tus neeg kawm digital", "intro": "Kawm digital"},
+        },
+    )
+
+
+@pytest.fixture
+def province(db):
+    return ProvinceFactory(code="15", name="Lào Cai", codename="lao_cai")
+
+
+@pytest.fixture
+def commune_a(province):
+    return CommuneFactory(code="02683", name="Xã Bát Xát", codename="bat_xat", province=province)
+
+
+@pytest.fixture
+def commune_b(province):
+    return CommuneFactory(
+        code="02761", name="Xã Mường Khương", codename="muong_khuong", province=province
+    )
+
+
+@pytest.fixture
+def village_a(commune_a):
+    return VillageFactory(commune=commune_a, name="Suối Chải")
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(role, communes=[…], province=…) → a user with that role and scope."""
+
+    def _make(role=Role.LEARNER, *, communes=(), province=None, **fields):
+        user = UserFactory(**fields)
+        return user_assign_role(user=user, role=role, communes=list(communes), province=province)
+
+    return _make
+
+
+@pytest.fixture
+def trainer_a(make_user, commune_a):
+    return make_user(Role.TRAINER, communes=[commune_a], phone="0911000001")
+
+
+@pytest.fixture
+def learner(make_user):
+    return make_user(Role.LEARNER, phone="0911000009")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A page in a fresh phone-sized browser context; `page.goto('/vi/')` is relative."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport=PHONE_VIEWPORT,
+        is_mobile=True,
+        has_touch=True,
+        locale="vi-VN",
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def browser_login(page, phone, password=PASSWORD, language="vi"):
+    page.goto(f"/{language}/login/")
+    page.fill("input[name=username]", phone)
+    page.fill("input[name=password]", password)
+    page.click("form.card button[type=submit]")
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def celery_worker():
+    """A real Celery worker when CELERY_BROKER_URL is set (CI); tasks run eagerly otherwise."""
+    if not os.environ.get("CELERY_BROKER_URL"):
+        yield None
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    from cms.celery import app
+
+    app.conf.task_always_eager = False
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
+        yield worker
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
