@@ -16,10 +16,15 @@ def home_page_ensure(*, title: str, intro: str = "", translations: dict | None =
 
     `translations` maps a language code to {"title": …, "intro": …} for that locale.
     """
+    for code in ("vi", *(translations or {})):
+        Locale.objects.get_or_create(language_code=code)
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.filter(locale__language_code="vi").first()
     if home is None:
-        root = Page.get_first_root_node()
+        # Wagtail's migrations create the root; a flushed database (live-server tests) has none.
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="vi"))
+        )
         home = root.add_child(
             instance=HomePage(
                 title=title,

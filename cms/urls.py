@@ -5,6 +5,7 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.views import serve as wagtail_serve
 
 from cms import views
 from trainees.forms import PhoneAuthenticationForm
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", wagtail_serve, {"path": ""}, name="home"),
     path("", include("trainees.urls")),
     # Wagtail's page tree last: it matches every remaining path.
     path("", include(wagtail_urls)),

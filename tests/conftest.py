@@ -97,7 +97,12 @@ def browser():
 
 @pytest.fixture
 def phone_page(browser, live_server):
-    """A page in a fresh phone-sized browser context; `page.goto('/vi/')` is relative."""
+    """A page in a fresh phone-sized browser context; `page.goto('/vi/')` is relative.
+
+    Live-server tests flush the database afterwards: mark them
+    `django_db(transaction=True, serialized_rollback=True)` so what the migrations created
+    (Wagtail's root page, locales, role groups) is restored for the next test.
+    """
     context = browser.new_context(
         base_url=live_server.url,
         viewport=PHONE_VIEWPORT,

@@ -128,7 +128,8 @@ def user_assign_role(
     user.save(update_fields=["role", "province", "is_staff"])
     user.communes.set(communes if role in (Role.TRAINER, Role.COMMUNE_COORDINATOR) else [])
     user.groups.remove(*Group.objects.filter(name__in=ROLE_GROUPS.values()))
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+    # The groups come from migration trainees.0002; get_or_create survives a flushed database.
+    user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS[role])[0])
     return user
 
 

@@ -70,3 +70,13 @@ def test_admin_asks_for_login_then_opens(client, make_user):
     editor = make_user(Role.CONTENT_EDITOR, phone="0911000002")
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_root_remembers_the_language_last_used(client, home_page):
+    client.get("/hmn/")
+    assert client.get("/")["Location"] == "/hmn/"
+
+
+def test_logging_in_returns_to_the_home_page_in_the_same_language(client, learner):
+    response = client.post("/en/login/", {"username": learner.phone, "password": "demo-pass-2026"})
+    assert response["Location"] == "/en/"
