@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.users import forms as wagtail_user_forms
 
 from .fields import PhoneNumberFormField
 from .models import Village
@@ -34,3 +35,16 @@ class VillageForm(forms.ModelForm):
         if not name:
             raise ValidationError(_("Enter the village's name."))
         return name
+
+
+class _OptionalEmail(forms.Form):
+    # Many learners and village trainers have no e-mail; the phone number is the login.
+    email = forms.EmailField(required=False, label=_("E-mail (optional)"))
+
+
+class UserCreationForm(_OptionalEmail, wagtail_user_forms.UserCreationForm):
+    pass
+
+
+class UserEditForm(_OptionalEmail, wagtail_user_forms.UserEditForm):
+    pass

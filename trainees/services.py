@@ -125,7 +125,9 @@ def user_assign_role(
     user.role = role
     user.province = province if role == Role.PROVINCE_COORDINATOR else None
     user.is_staff = role in ADMIN_ROLES
-    user.save(update_fields=["role", "province", "is_staff"])
+    # Administrators manage accounts, groups, sites and settings: everything, so superuser.
+    user.is_superuser = role == Role.ADMINISTRATOR
+    user.save(update_fields=["role", "province", "is_staff", "is_superuser"])
     user.communes.set(communes if role in (Role.TRAINER, Role.COMMUNE_COORDINATOR) else [])
     user.groups.remove(*Group.objects.filter(name__in=ROLE_GROUPS.values()))
     # The groups come from migration trainees.0002; get_or_create survives a flushed database.

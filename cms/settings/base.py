@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "trainees.apps.WagtailUsersConfig",  # wagtail.users with phone-number user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
