@@ -14,6 +14,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("courses.urls")),
+    path("api/progress/", include("trainees.progress_urls")),
 ]
 
 urlpatterns += i18n_patterns(
