@@ -2,6 +2,7 @@ import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from trainees.models import CourseProgress, LessonProgress, QuizAnswer
 from trainees.progress import (
@@ -95,9 +96,10 @@ def test_a_tampered_or_incomplete_answer_is_refused_and_changes_nothing(
     course_tree, learner, choices, message
 ):
     person = person_for_user(user=learner)
-    with pytest.raises(ValidationError) as error:
-        answer(person, course_tree["lessons"][0], choices)
-    assert error.value.messages == [message]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            answer(person, course_tree["lessons"][0], choices)
+        assert error.value.messages == [message]
     assert not QuizAnswer.objects.exists()
     assert not LessonProgress.objects.exists()
     assert not CourseProgress.objects.exists()
