@@ -13,7 +13,7 @@ from trainees.signals import course_completed
 from .conftest import quiz_id
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_completion_event_fires_once_when_the_last_two_lessons_complete_together(
     course_tree, learner
 ):
