@@ -206,7 +206,11 @@ class LessonPage(FallbackRoutingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific
         siblings = list(
-            LessonPage.objects.live().sibling_of(self).order_by("path").only("id", "path")
+            LessonPage.objects.live()
+            .sibling_of(self)
+            .order_by("path")
+            .select_related("locale")
+            .defer_streamfields()
         )
         ids = [s.pk for s in siblings]
         index = ids.index(self.pk) if self.pk in ids else 0
