@@ -153,3 +153,21 @@ def test_quiz_answered_offline_is_synced_once(phone_page, course_tree, learner):
     page.reload()
     page.wait_for_load_state("networkidle")
     assert QuizAnswer.objects.count() == 1
+
+
+def test_visited_and_saved_lessons_read_offline(phone_page, course_tree):
+    page = phone_page
+    page.goto("/vi/khoa-hoc/dung-dien-thoai/")
+    page.evaluate("navigator.serviceWorker.ready")
+    page.reload()  # now controlled by the service worker
+    page.get_by_role("button", name="Lưu khoá học để học khi không có mạng").click()
+    expect(page.locator(".offline-save .status")).to_have_text(
+        "Đã lưu. Bạn có thể học khoá này khi không có mạng."
+    )
+    assert page.locator(".offline-save progress").evaluate("p => p.value") == 100
+
+    page.context.set_offline(True)
+    page.goto("/vi/khoa-hoc/dung-dien-thoai/goi-dien/")
+    expect(page.locator("h1")).to_have_text("Gọi điện")
+    page.goto("/vi/khoa-hoc/khong-co/")
+    expect(page.locator("h1")).to_have_text("Bạn đang không có mạng")
