@@ -149,3 +149,17 @@ def test_the_quiz_works_without_javascript(client, course_tree, learner):
     assert response.redirect_chain[0][0] == f"{url}#b-{quiz_id(lesson)}"
     assert "Đúng: OTP là của riêng bạn." in response.content.decode()
     assert QuizAnswer.objects.get().correct
+
+
+def test_the_last_position_is_where_continue_takes_you(client, course_tree, learner):
+    client.force_login(learner)
+    first, second, _third = course_tree["lessons"]
+    done = {"uuid": str(uuid.uuid4()), "type": "completed", "lesson": first.pk}
+    block = quiz_id(second)
+    position = {"type": "position", "lesson": second.pk, "position": block}
+    results = post_events(client, [done, position]).json()["results"]
+    assert [r["ok"] for r in results] == [True, True]
+    html = client.get("/vi/khoa-hoc/dung-dien-thoai/").content.decode()
+    assert f'href="/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/#b-{block}"' in html
+    bad = {"type": "position", "lesson": second.pk, "position": "not-a-block"}
+    assert post_events(client, [bad]).status_code == 400
