@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from trainees.models import CourseProgress
-from trainees.progress import lesson_event_record, person_for_user, quiz_answer_record
+from trainees.progress import lesson_event_record, person_ensure, quiz_answer_record
 from trainees.signals import course_completed
 
 from .conftest import quiz_id
@@ -17,7 +17,7 @@ from .conftest import quiz_id
 def test_completion_event_fires_once_when_the_last_two_lessons_complete_together(
     course_tree, learner
 ):
-    person = person_for_user(user=learner)
+    person = person_ensure(user=learner)
     first, second, third = course_tree["lessons"]
     for lesson, choices in ((first, [0]), (second, [0, 1])):
         quiz_answer_record(

@@ -155,10 +155,12 @@ def test_the_last_position_is_where_continue_takes_you(client, course_tree, lear
     client.force_login(learner)
     first, second, _third = course_tree["lessons"]
     done = {"uuid": str(uuid.uuid4()), "type": "completed", "lesson": first.pk}
+    passed = {"uuid": str(uuid.uuid4()), "type": "answer", "lesson": first.pk}
+    passed.update(block=quiz_id(first), choices=[0])
     block = quiz_id(second)
     position = {"type": "position", "lesson": second.pk, "position": block}
-    results = post_events(client, [done, position]).json()["results"]
-    assert [r["ok"] for r in results] == [True, True]
+    results = post_events(client, [passed, done, position]).json()["results"]
+    assert [r["ok"] for r in results] == [True, True, True]
     html = client.get("/vi/khoa-hoc/dung-dien-thoai/").content.decode()
     assert f'href="/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/#b-{block}"' in html
     bad = {"type": "position", "lesson": second.pk, "position": "not-a-block"}
