@@ -116,6 +116,11 @@ def _lesson_progress(person, lesson, course, at) -> LessonProgress:
 
 
 def _lesson_score(person, lesson) -> int | None:
+    """The share (0–100) of the lesson's scored blocks whose latest answer is right.
+
+    Only quiz questions report here today; another scored activity (H5P) adds its own
+    raw results to `latest` in this one place.
+    """
     scored = [child.id for child in lesson.scored_blocks()]
     if not scored:
         return None
