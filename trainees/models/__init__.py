@@ -10,10 +10,21 @@
 - **User** is an optional login for a person, identified by a phone number. Its `role` says
   what the user does; trainers and coordinators are scoped to communes or a province, and
   `trainees.scoping` turns that scope into querysets that every operational view goes through.
+- **Teams, training sessions and attendance** (`attendance`): trainers plan sessions and take
+  the roll, on paper, on a phone with no signal or by QR self check-in; see that module.
 """
 
+from .attendance import (
+    Attendance,
+    AttendanceChange,
+    AttendanceMethod,
+    AttendanceStatus,
+    Team,
+    TrainingSession,
+)
 from .people import (
     Commune,
+    Ethnicity,
     Person,
     Province,
     Role,
@@ -21,15 +32,24 @@ from .people import (
     User,
     UserManager,
     Village,
+    normalise_name,
 )
 
 __all__ = [
+    "Attendance",
+    "AttendanceChange",
+    "AttendanceMethod",
+    "AttendanceStatus",
     "Commune",
+    "Ethnicity",
     "Person",
     "Province",
     "Role",
     "ScopedQuerySet",
     "User",
     "UserManager",
+    "Team",
+    "TrainingSession",
     "Village",
+    "normalise_name",
 ]
