@@ -321,7 +321,7 @@ def _sync_registrations(by, registrations, sessions, result) -> dict[uuid.UUID, 
         return {}
     village_ids = {r.village_id for r in registrations if r.village_id}
     villages = {
-        v.pk: v for v in Village.objects.filter(pk__in=village_ids).only("pk", "commune_id")
+        v.pk: v for v in Village.objects.filter(pk__in=village_ids).only("id", "commune_id")
     }
     valid: dict[uuid.UUID, tuple[int, dict]] = {}
     for index, reg in enumerate(registrations):
@@ -406,7 +406,7 @@ def attendance_sync(
         for s in TrainingSession.objects.for_user(by)
         .filter(uuid__in=session_uuids)
         .select_related("commune")
-        .only("pk", "uuid", "status", "commune__pk", "commune__name")
+        .only("id", "uuid", "status", "commune__id", "commune__name")
     }
     people_by_uuid = _sync_registrations(by, registrations, sessions, result)
 
