@@ -10,6 +10,7 @@ from typing import Literal
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
@@ -25,6 +26,14 @@ api = NinjaAPI(
     urls_namespace="trainees_api",
     auth=SessionAuth(csrf=True),
 )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    # See trainees.api_urlconf: keeps LocaleMiddleware from redirecting API 404s.
+    request.urlconf = "trainees.api_urlconf"
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
 
 Status = Literal[tuple(AttendanceStatus.values)]  # type: ignore[valid-type]
 Method = Literal[tuple(AttendanceMethod.values)]  # type: ignore[valid-type]

@@ -243,7 +243,6 @@ def session_sheet(request, session_uuid):
             request.POST or None,
             prefix=f"new{i}",
             commune=session.commune,
-            initial={"village": session.village},
             empty_permitted=True,
             use_required_attribute=False,
         )
@@ -262,7 +261,11 @@ def session_sheet(request, session_uuid):
                     for i, form in enumerate(new_forms):
                         if not form.has_changed() or not form.cleaned_data.get("full_name"):
                             continue
-                        data = form.cleaned_data
+                        # Most walk-ins live where the session is held.
+                        data = {
+                            **form.cleaned_data,
+                            "village": form.cleaned_data["village"] or session.village,
+                        }
                         existing = request.POST.get(f"new{i}-existing", "")
                         if existing.isdigit():
                             person = get_object_or_404(

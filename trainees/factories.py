@@ -79,6 +79,7 @@ class TeamFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Team
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def communes(self, create, extracted, **kwargs):

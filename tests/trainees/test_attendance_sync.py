@@ -44,8 +44,7 @@ def mark(session, person, status="present", seconds=0, **kw):
 
 def state(session):
     return {
-        a.person_id: (a.status, a.recorded_at)
-        for a in Attendance.objects.filter(session=session)
+        a.person_id: (a.status, a.recorded_at) for a in Attendance.objects.filter(session=session)
     }
 
 
