@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -182,7 +182,8 @@ def test_each_bad_record_gets_its_own_error_and_good_ones_are_kept(
     reg = services.RegistrationData(
         uuid=uuid.uuid4(), session=session_a.uuid, full_name="Lò Văn A", consent=False
     )
-    result = services.attendance_sync(by=trainer_a, registrations=[reg], marks=marks)
+    with translation.override("en"):
+        result = services.attendance_sync(by=trainer_a, registrations=[reg], marks=marks)
     assert result.marks_new == 1
     assert [(e.kind, e.index) for e in result.errors] == [
         ("registration", 0),
