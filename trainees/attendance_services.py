@@ -16,14 +16,16 @@ small; views, the sync API and commands call these functions and nothing else wr
 - **QR check-in tokens** are signed, time-stamped and bound to one session.
 """
 
+import functools
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC as dt_utc
 from datetime import datetime, timedelta
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,6 +56,9 @@ CHECKIN_TOKEN_MAX_AGE = 60
 CHECKIN_SALT = "trainees.checkin"
 # After a valid scan, the learner has this long to log in or register.
 CHECKIN_GRACE = timedelta(minutes=15)
+# Looked up once: the enum's `.values` is rebuilt on every access.
+STATUSES = frozenset(AttendanceStatus.values)
+METHODS = frozenset(AttendanceMethod.values)
 
 
 class DuplicatePersonError(ValidationError):
@@ -296,19 +301,42 @@ class SyncResult:
     people: dict[str, int] = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=4096)
+def _sqlite_datetime(value):
+    # A batch repeats the same few datetimes (its receipt time on every row).
+    if value is None:
+        return None
+    return value.astimezone(dt_utc).replace(tzinfo=None).isoformat(" ")
+
+
+def _adapter(field, conn):
+    """How one column's Python values become SQL parameters on this database.
+
+    A per-column function instead of `get_db_prep_save` for each value: it is a tenth of the
+    cost, which matters for the whole batch's time.
+    """
+    internal = field.get_internal_type()
+    if internal == "UUIDField":
+        return (lambda v: v) if conn.features.has_native_uuid_field else (lambda v: v.hex)
+    if internal == "DateTimeField" and conn.vendor == "sqlite":
+        # Django's own SQLite format (naive UTC, "YYYY-MM-DD HH:MM:SS[.ffffff]"), which
+        # the upsert compares as text.
+        return _sqlite_datetime
+    if internal == "DateTimeField":
+        return conn.ops.adapt_datetimefield_value
+    return lambda v: v  # integers, foreign keys and text pass through unchanged
+
+
 def _values_sql(model, fields: Sequence[str], rows: Sequence[Sequence]) -> tuple[str, list]:
     """`INSERT INTO table (cols) VALUES (…), (…)` with values adapted for this database."""
+    conn = connections[DEFAULT_DB_ALIAS]
     meta = model._meta
     model_fields = [meta.get_field(name) for name in fields]
-    qn = connection.ops.quote_name
+    adapters = [_adapter(f, conn) for f in model_fields]
+    qn = conn.ops.quote_name
     columns = ", ".join(qn(f.column) for f in model_fields)
     row_sql = "(" + ", ".join(["%s"] * len(model_fields)) + ")"
-    params = []
-    for row in rows:
-        params.extend(
-            f.get_db_prep_save(value, connection)
-            for f, value in zip(model_fields, row, strict=True)
-        )
+    params = [adapt(value) for row in rows for adapt, value in zip(adapters, row, strict=True)]
     # Identifiers come from model metadata; every value is a parameter.
     values = ", ".join([row_sql] * len(rows))
     sql = f"INSERT INTO {qn(meta.db_table)} ({columns}) VALUES {values}"  # noqa: S608
@@ -446,9 +474,9 @@ def attendance_sync(
             message = _("This session was cancelled.")
         elif person_id is None:
             message = _("Unknown person.")
-        elif mark.status not in AttendanceStatus.values:
+        elif mark.status not in STATUSES:
             message = _("Unknown attendance status.")
-        elif mark.method not in AttendanceMethod.values:
+        elif mark.method not in METHODS:
             message = _("Unknown way of recording.")
         elif timezone.is_naive(mark.recorded_at):
             message = _("The time of the mark has no time zone.")
@@ -532,9 +560,13 @@ def attendance_sync(
             params,
         )
     # Marks taken at a planned session mean it took place.
-    TrainingSession.objects.filter(
-        pk__in={row[1] for row in latest.values()}, status=TrainingSession.Status.PLANNED
-    ).update(status=TrainingSession.Status.HELD, updated_at=now)
+    planned = {s.pk for s in sessions.values() if s.status == TrainingSession.Status.PLANNED} & {
+        row[1] for row in latest.values()
+    }
+    if planned:
+        TrainingSession.objects.filter(
+            pk__in=planned, status=TrainingSession.Status.PLANNED
+        ).update(status=TrainingSession.Status.HELD, updated_at=now)
     return result
 
 
