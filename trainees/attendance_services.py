@@ -517,10 +517,12 @@ def attendance_sync(
         ],
         list(rows.values()),
     )
-    uuid_field = AttendanceChange._meta.get_field("uuid")
+    # The database hands back uuids in its own form (text on SQLite): map them, don't parse.
+    as_db = _adapter(AttendanceChange._meta.get_field("uuid"), connections[DEFAULT_DB_ALIAS])
+    by_db_value = {as_db(u): u for u in rows}
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} ON CONFLICT (uuid) DO NOTHING RETURNING uuid", params)
-        new = {uuid_field.to_python(value) for (value,) in cursor.fetchall()}
+        new = [by_db_value[value] for (value,) in cursor.fetchall()]
     result.marks_new = len(new)
     result.marks_known = len(rows) - len(new)
     if not new:

@@ -166,7 +166,8 @@ class Command(BaseCommand):
         out(
             "queries per batch: "
             + ", ".join(f"{size} marks → {n}" for size, n in sorted(queries.items()))
-            + " (the login session and transaction statements included)"
+            + " (BEGIN, 2 SELECTs, 2 INSERTs, COMMIT, and the UPDATE that marks a planned"
+            " session as held)"
         )
 
     def _raw_insert(self, session, people) -> float:
