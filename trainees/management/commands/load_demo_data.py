@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.services import home_page_ensure
+from trainees.demo import load_attendance_demo
 from trainees.factories import PersonFactory, UserFactory, VillageFactory
 from trainees.models import Commune, Person, Province, Role
 from trainees.services import admin_units_load, user_assign_role
@@ -107,6 +108,8 @@ class Command(BaseCommand):
                 communes=[communes[n] for n in scope] if isinstance(scope, list) else (),
             )
             rows.append((role.label, phone, password))
+
+        load_attendance_demo()
 
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with a phone number:"))
         for label, phone, password in rows:
