@@ -101,7 +101,7 @@ def test_the_trainer_can_close_check_in(client, trainer_a, session_a):
 CROWD = 200
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_200_concurrent_check_ins_record_200_attendances(commune_a, village_a):
     """On PostgreSQL, 200 check-ins from 16 threads at once; on SQLite (one writer), in turn."""
     session = TrainingSessionFactory(commune=commune_a, village=village_a)

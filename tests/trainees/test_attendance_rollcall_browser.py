@@ -3,8 +3,8 @@
 import pytest
 
 from tests.conftest import browser_login
-from trainees.factories import PersonFactory, TrainingSessionFactory
-from trainees.models import Attendance, AttendanceChange, Person
+from trainees.factories import PersonFactory, TrainingSessionFactory, UserFactory
+from trainees.models import Attendance, AttendanceChange, Person, Role
 
 # serialized_rollback: flushing between browser tests would drop the role groups that a
 # data migration created.
@@ -12,6 +12,14 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture
+def trainer_a(commune_a):
+    """A trainer made without the role groups, which a flush between live-server tests drops."""
+    user = UserFactory(phone="0911000001", role=Role.TRAINER)
+    user.communes.set([commune_a])
+    return user
 
 
 @pytest.fixture
