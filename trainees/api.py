@@ -180,7 +180,9 @@ def sync(request, payload: SyncIn):
     try:
         result = services.attendance_sync(
             by=request.user,
-            registrations=[services.RegistrationData(**r.dict()) for r in payload.registrations],
+            registrations=[
+                services.RegistrationData(**r.model_dump()) for r in payload.registrations
+            ],
             marks=[services.MarkData(**m.__dict__) for m in payload.marks],
         )
     except PermissionDenied as exc:
