@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("api/", trainees_api.urls),
+    path("", include("courses.urls")),
+    path("api/progress/", include("trainees.progress_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -12,6 +12,8 @@
   `trainees.scoping` turns that scope into querysets that every operational view goes through.
 - **Teams, training sessions and attendance** (`attendance`): trainers plan sessions and take
   the roll, on paper, on a phone with no signal or by QR self check-in; see that module.
+- **Progress** in the courses: raw `QuizAnswer`/`LessonEvent` records and the
+  `LessonProgress`/`CourseProgress` summaries built from them (see `progress.py`).
 """
 
 from .attendance import (
@@ -34,6 +36,7 @@ from .people import (
     Village,
     normalise_name,
 )
+from .progress import CourseProgress, LessonEvent, LessonProgress, QuizAnswer
 
 __all__ = [
     "Attendance",
@@ -41,7 +44,11 @@ __all__ = [
     "AttendanceMethod",
     "AttendanceStatus",
     "Commune",
+    "CourseProgress",
     "Ethnicity",
+    "LessonEvent",
+    "LessonProgress",
+    "QuizAnswer",
     "Person",
     "Province",
     "Role",

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.services import home_page_ensure
+from courses.demo import load_courses_demo
 from trainees.demo import load_attendance_demo
 from trainees.factories import PersonFactory, UserFactory, VillageFactory
 from trainees.models import Commune, Person, Province, Role
@@ -110,7 +111,7 @@ class Command(BaseCommand):
             rows.append((role.label, phone, password))
 
         load_attendance_demo()
-
+        load_courses_demo()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with a phone number:"))
         for label, phone, password in rows:
             self.stdout.write(f"  {str(label):<22} {phone}  {password}")

@@ -19,6 +19,6 @@ def backfill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("trainees", "0003_attendance")]
+    dependencies = [("trainees", "0004_attendance")]
 
     operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]
