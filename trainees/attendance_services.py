@@ -714,3 +714,24 @@ def checkin_person_for_user(
         },
     )
     return Person.objects.create(commune=session.commune, user=user, **cleaned)
+
+
+# --- Assisted learning ---------------------------------------------------------------------
+
+# Where the trainer's browser session remembers whom they are helping.
+ASSIST_SESSION_KEY = "assisting"
+
+
+def assist_start(*, by: User, person: Person) -> dict:
+    """Begin opening lessons on behalf of `person`; returns what the browser session keeps."""
+    if person.commune_id is None:
+        raise PermissionDenied(_("You cannot work with this commune."))
+    _require_scope(by, person.commune_id)
+    return {"person": person.pk, "name": person.full_name}
+
+
+def assisted_person(*, user: User, data: dict | None) -> Person | None:
+    """The person a trainer is helping right now, checked against their scope on every use."""
+    if not data or not user.is_authenticated or not user_can_record(user):
+        return None
+    return Person.objects.for_user(user).filter(pk=data.get("person")).first()

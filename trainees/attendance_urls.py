@@ -27,5 +27,7 @@ urlpatterns = [
         views.commune_attendance_export,
         name="commune_attendance_export",
     ),
+    path("sessions/<uuid:session_uuid>/assist/", views.session_assist, name="session_assist"),
+    path("assist/stop/", views.assist_stop, name="assist_stop"),
     path("checkin/<uuid:session_uuid>/", views.checkin, name="checkin"),
 ]

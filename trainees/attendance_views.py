@@ -497,3 +497,44 @@ def checkin(request, session_uuid):
             "login_url": reverse("login") + "?next=" + request.path,
         },
     )
+
+
+# --- Assisted learning ---------------------------------------------------------------------
+
+
+def _course_index_url(request) -> str:
+    from django.utils import translation
+
+    from courses.models import CourseIndexPage
+
+    language = translation.get_language()
+    index = (
+        CourseIndexPage.objects.live().filter(locale__language_code=language).first()
+        or CourseIndexPage.objects.live().first()
+    )
+    return index.get_url(request) if index else f"/{language}/"
+
+
+@login_required
+def session_assist(request, session_uuid):
+    """Pick a person without a phone; the lessons opened next are recorded to them."""
+    _trainer_only(request)
+    session = _session(request, session_uuid)
+    if request.method == "POST":
+        person = get_object_or_404(
+            Person.objects.for_user(request.user), pk=request.POST.get("person")
+        )
+        request.session[services.ASSIST_SESSION_KEY] = services.assist_start(
+            by=request.user, person=person
+        )
+        return redirect(_course_index_url(request))
+    people = services.training_session_roster(session).select_related("village")
+    return render(request, "trainees/session_assist.html", {"session": session, "people": people})
+
+
+@login_required
+def assist_stop(request):
+    if request.method == "POST":
+        request.session.pop(services.ASSIST_SESSION_KEY, None)
+        messages.success(request, _("You are learning for yourself again."))
+    return redirect("trainees:session_list")

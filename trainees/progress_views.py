@@ -16,9 +16,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .attendance_services import ASSIST_SESSION_KEY, assisted_person
 from .progress import progress_events_apply
 
 MAX_EVENTS = 200
+
+
+def _apply(request, events):
+    """Record for the signed-in learner, or for the person a trainer is helping."""
+    person = assisted_person(user=request.user, data=request.session.get(ASSIST_SESSION_KEY))
+    return progress_events_apply(
+        user=request.user,
+        events=events,
+        person=person,
+        assisted_by=request.user if person else None,
+    )
 
 
 def _activate(lang):
@@ -39,7 +51,7 @@ def events(request):
     batch = payload.get("events")
     if not isinstance(batch, list) or len(batch) > MAX_EVENTS:
         return JsonResponse({"error": _("The data sent was not readable.")}, status=400)
-    results = progress_events_apply(user=request.user, events=batch)
+    results = _apply(request, batch)
     body = {
         "authenticated": request.user.is_authenticated,
         "results": [r.__dict__ for r in results],
@@ -68,7 +80,7 @@ def answer_form(request):
         "block": request.POST.get("block", ""),
         "choices": request.POST.getlist("choice"),
     }
-    (result,) = progress_events_apply(user=request.user, events=[event])
+    (result,) = _apply(request, [event])
     if not result.ok:
         messages.error(request, result.error)
     else:
@@ -89,7 +101,7 @@ def complete_form(request):
         "type": "completed",
         "lesson": _int(request.POST.get("lesson")),
     }
-    (result,) = progress_events_apply(user=request.user, events=[event])
+    (result,) = _apply(request, [event])
     if result.ok:
         messages.success(request, _("Lesson completed. Well done!"))
     else:
