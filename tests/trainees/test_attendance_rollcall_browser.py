@@ -72,6 +72,10 @@ def test_a_roll_call_without_signal_is_synced_once_after_reconnecting(
 ):
     page = phone_page
     open_rollcall(page, trainer_a, session_40)
+    # Once the site's service worker runs, a visit keeps a copy of the page for offline use.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_selector("#roster li >> nth=39")
     page.context.set_offline(True)
     buttons = page.locator("#roster .person")
     for i in range(10):
@@ -85,6 +89,12 @@ def test_a_roll_call_without_signal_is_synced_once_after_reconnecting(
     page.wait_for_selector("#pending[data-count='12']")  # 11 marks + 1 registration
     assert "12" in page.inner_text("#pending")
     assert not Attendance.objects.exists()
+
+    # Reopened with no signal: the page, the roster and the waiting records are all there.
+    page.reload()
+    page.wait_for_selector("#roster li >> nth=40")
+    assert page.get_attribute("#pending", "data-count") == "12"
+    assert page.locator("#roster li.present").count() == 11
 
     # The queue waits in localStorage; reconnecting sends it once.
     page.context.set_offline(False)

@@ -32,6 +32,11 @@
     try { return JSON.parse(localStorage.getItem(key)) || fallback; } catch (e) { return fallback; }
   }
   function store(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
+  // The page may come from the offline cache with an old token; the cookie is current.
+  function csrfToken() {
+    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : root.dataset.csrf;
+  }
   function fmt(s, values) {
     return s.replace(/%\((\w+)\)s/g, function (_, k) { return values[k]; });
   }
@@ -180,7 +185,7 @@
     var batch = { registrations: queue.registrations.slice(0, 500), marks: queue.marks.slice(0, 500) };
     fetch(root.dataset.syncUrl, {
       method: "POST", credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": root.dataset.csrf },
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
       body: JSON.stringify(batch)
     }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
@@ -278,6 +283,12 @@
   $("sync-now").addEventListener("click", sync);
   window.addEventListener("online", sync);
   setInterval(sync, 15000);
+
+  // The site's service worker (courses) keeps a copy of this page and its script, so the roll
+  // call also opens with no signal once it has been opened with signal.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  }
 
   loadRoster().catch(function () {
     if (!roster) {
