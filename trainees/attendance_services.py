@@ -195,6 +195,7 @@ def training_session_create(
     notes: str = "",
     team=None,
     trainers: Iterable[User] = (),
+    courses: Iterable = (),
 ) -> TrainingSession:
     _require_scope(by, commune.pk)
     if village is not None and village.commune_id != commune.pk:
@@ -215,6 +216,7 @@ def training_session_create(
         created_by=by,
     )
     session.trainers.set(list(trainers) or ([by] if by.role == "trainer" else []))
+    session.courses.set(list(courses))
     return session
 
 

@@ -1,6 +1,7 @@
 """Trainer and learner pages for sessions and attendance. Thin: services do the work."""
 
 import datetime as dt
+import uuid
 
 import segno
 from django.contrib import messages
@@ -94,6 +95,7 @@ def session_create(request):
             "venue": source.venue,
             "topics": source.topics,
             "capacity": source.capacity,
+            "courses": list(source.courses.all()),
             "start": local_start.time(),
             "end": timezone.localtime(source.ends_at).time(),
             "day": timezone.localdate(),
@@ -120,6 +122,7 @@ def session_create(request):
                 capacity=data["capacity"],
                 notes=data["notes"],
                 team=request.user.teams.filter(communes=data["commune"]).first(),
+                courses=data["courses"],
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -290,7 +293,7 @@ def session_sheet(request, session_uuid):
                         by=request.user,
                         marks=[
                             services.MarkData(
-                                uuid=services.uuid.uuid4(),
+                                uuid=uuid.uuid4(),
                                 session=session.uuid,
                                 person_id=person.pk,
                                 status=status,

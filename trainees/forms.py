@@ -60,6 +60,12 @@ class TrainingSessionForm(forms.Form):
     end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
     topics = forms.CharField(label=_("Topics"), max_length=300, required=False)
+    courses = forms.ModelMultipleChoiceField(
+        label=_("Courses"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, required=False)
     notes = forms.CharField(
         label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -73,6 +79,12 @@ class TrainingSessionForm(forms.Form):
         self.fields["village"].queryset = Village.objects.filter(commune__in=communes)
         self.fields["village"].label_from_instance = lambda v: f"{v.name} ({v.commune.name})"
         self.fields["title"].widget.attrs["list"] = "topic-suggestions"
+        from courses.models import CoursePage
+
+        # The Vietnamese originals: a session covers a course whatever language it is read in.
+        self.fields["courses"].queryset = (
+            CoursePage.objects.live().filter(locale__language_code="vi").order_by("title")
+        )
 
     def clean(self):
         data = super().clean()

@@ -66,6 +66,13 @@ class TrainingSession(models.Model):
         blank=True,
         help_text=_("What the session covers, e.g. VNeID, online safety."),
     )
+    courses = models.ManyToManyField(
+        "courses.CoursePage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("courses"),
+        help_text=_("The micro-courses the session goes through."),
+    )
     commune = models.ForeignKey(
         Commune,
         on_delete=models.PROTECT,
