@@ -37,6 +37,7 @@ from .models import (
     Commune,
     Ethnicity,
     Person,
+    Role,
     TrainingSession,
     User,
     Village,
@@ -716,6 +717,33 @@ def checkin_person_for_user(
         },
     )
     return Person.objects.create(commune=session.commune, user=user, **cleaned)
+
+
+@transaction.atomic
+def checkin_register(
+    *,
+    session: TrainingSession,
+    full_name: str,
+    phone: str,
+    password: str,
+    consent: bool,
+    birth_year: int | None = None,
+    village: Village | None = None,
+) -> tuple[User, Person]:
+    """A learner with no account registers on their phone after scanning: account + person."""
+    from .services import user_assign_role
+
+    user = User.objects.create_user(phone, password, last_name=" ".join(full_name.split()))
+    user_assign_role(user=user, role=Role.LEARNER)
+    person = checkin_person_for_user(
+        user=user,
+        session=session,
+        full_name=full_name,
+        birth_year=birth_year,
+        village=village,
+        consent=consent,
+    )
+    return user, person
 
 
 # --- Assisted learning ---------------------------------------------------------------------

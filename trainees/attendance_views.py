@@ -33,9 +33,7 @@ from .models import (
     AttendanceStatus,
     Commune,
     Person,
-    Role,
     TrainingSession,
-    User,
 )
 from .scoping import get_scoped_object_or_404, visible_communes
 
@@ -455,20 +453,8 @@ def checkin(request, session_uuid):
                 if register_form is not None:
                     if not register_form.is_valid():
                         raise _Rollback
-                    data = register_form.cleaned_data
-                    user = User.objects.create_user(
-                        data["phone"],
-                        data["password"],
-                        last_name=data["full_name"],
-                        role=Role.LEARNER,
-                    )
-                    person = services.checkin_person_for_user(
-                        user=user,
-                        session=session,
-                        full_name=data["full_name"],
-                        birth_year=data["birth_year"],
-                        village=data["village"],
-                        consent=data["consent"],
+                    user, person = services.checkin_register(
+                        session=session, **register_form.cleaned_data
                     )
                 elif name_form is not None:
                     if not name_form.is_valid():
