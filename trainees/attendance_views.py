@@ -1,6 +1,7 @@
 """Trainer and learner pages for sessions and attendance. Thin: services do the work."""
 
 import datetime as dt
+import io
 import uuid
 
 import segno
@@ -177,8 +178,10 @@ def session_qr(request, session_uuid):
         + "?t="
         + services.checkin_token_make(session)
     )
-    svg = segno.make(url, error="m").svg_inline(scale=6, border=2)
-    return HttpResponse(svg, content_type="image/svg+xml")
+    buffer = io.BytesIO()
+    # A standalone SVG document (with its namespace), so it works as an <img> source.
+    segno.make(url, error="m").save(buffer, kind="svg", scale=6, border=2, xmldecl=False)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 @login_required
