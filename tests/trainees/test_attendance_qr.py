@@ -87,7 +87,9 @@ def test_expired_forged_and_other_session_codes_are_refused(client, session_a, c
 @pytest.mark.django_db
 def test_the_trainer_can_close_check_in(client, trainer_a, session_a):
     client.force_login(trainer_a)
-    assert client.get(f"/vi/sessions/{session_a.uuid}/qr.svg").content.startswith(b"<svg")
+    svg = client.get(f"/vi/sessions/{session_a.uuid}/qr.svg")
+    assert svg["Content-Type"] == "image/svg+xml"
+    assert svg.content.startswith(b'<svg xmlns="http://www.w3.org/2000/svg"')
     client.post(f"/vi/sessions/{session_a.uuid}/", {"action": "close_checkin"})
     session_a.refresh_from_db()
     assert not session_a.checkin_open
