@@ -1,8 +1,7 @@
 """The sync API used by the roll-call page: download a roster, upload what the phone recorded.
 
 Session-authenticated with CSRF, like the pages; everything is scoped with `for_user`, so
-another commune's session is simply "not found". The OpenAPI schema is at /api/openapi.json
-and browsable at /api/docs.
+another commune's session is simply "not found". The OpenAPI schema is at /api/openapi.json.
 """
 
 from datetime import datetime
@@ -26,6 +25,9 @@ api = NinjaAPI(
     version="1",
     urls_namespace="trainees_api",
     auth=SessionAuth(csrf=True),
+    # Ninja's browsable docs load Swagger UI from a CDN unless "ninja" is an installed app;
+    # nothing may come from a CDN, so only the schema is served.
+    docs_url=None,
 )
 
 
