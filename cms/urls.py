@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.views import serve as wagtail_serve
 
 from cms import views
+from trainees.api import api as trainees_api
 from trainees.forms import PhoneAuthenticationForm
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("api/", trainees_api.urls),
     path("", include("courses.urls")),
     path("api/progress/", include("trainees.progress_urls")),
 ]

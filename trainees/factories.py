@@ -1,6 +1,19 @@
-import factory
+import datetime as dt
 
-from .models import Commune, Person, Province, Role, User, Village
+import factory
+from django.utils import timezone
+
+from .models import (
+    Commune,
+    Person,
+    Province,
+    Role,
+    Team,
+    TrainingSession,
+    User,
+    Village,
+    normalise_name,
+)
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):
@@ -53,6 +66,40 @@ class PersonFactory(factory.django.DjangoModelFactory):
     gender = Person.Gender.FEMALE
     commune = factory.SubFactory(CommuneFactory)
     village = factory.SubFactory(VillageFactory, commune=factory.SelfAttribute("..commune"))
+    consent = True
+    name_key = factory.LazyAttribute(lambda o: normalise_name(o.full_name))
 
     class Meta:
         model = Person
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Đội hình Bình dân học vụ số {n}")
+    kind = Team.Kind.YOUTH_UNION
+
+    class Meta:
+        model = Team
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def communes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.communes.set(extracted)
+
+    @factory.post_generation
+    def members(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.members.set(extracted)
+
+
+class TrainingSessionFactory(factory.django.DjangoModelFactory):
+    title = "Cài đặt và kích hoạt VNeID"
+    topics = "VNeID"
+    commune = factory.SubFactory(CommuneFactory)
+    village = factory.SubFactory(VillageFactory, commune=factory.SelfAttribute("..commune"))
+    venue = "Nhà văn hoá thôn"
+    starts_at = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+
+    class Meta:
+        model = TrainingSession

@@ -106,12 +106,15 @@ class QuizCheck:
     result: object  # courses.blocks.QuizResult
 
 
-def _lesson_progress(person, lesson, course, at) -> LessonProgress:
+def _lesson_progress(person, lesson, course, at, assisted_by=None) -> LessonProgress:
     progress, _created = LessonProgress.objects.get_or_create(
         person=person,
         lesson_key=lesson.translation_key,
         defaults={"course_key": course.translation_key, "started_at": at},
     )
+    if assisted_by is not None and progress.assisted_by_id != assisted_by.pk:
+        progress.assisted_by = assisted_by
+        progress.save(update_fields=["assisted_by", "updated_at"])
     return progress
 
 
@@ -136,7 +139,14 @@ def _lesson_score(person, lesson) -> int | None:
 
 @transaction.atomic
 def quiz_answer_record(
-    *, person: Person, lesson: LessonPage, block_id: str, choices, client_uuid, answered_at=None
+    *,
+    person: Person,
+    lesson: LessonPage,
+    block_id: str,
+    choices,
+    client_uuid,
+    answered_at=None,
+    assisted_by: User | None = None,
 ) -> EventResult:
     """Record one answer once; a resend with the same uuid returns the stored outcome."""
     client_uuid = _client_uuid(client_uuid)
@@ -157,11 +167,12 @@ def quiz_answer_record(
                 correct=check.result.correct,
                 score=check.result.score,
                 answered_at=at,
+                assisted_by=assisted_by,
             )
     except IntegrityError:
         result.duplicate = True
         return result
-    progress = _lesson_progress(person, lesson, course, at)
+    progress = _lesson_progress(person, lesson, course, at, assisted_by)
     score = _lesson_score(person, lesson)
     if score is not None and (progress.best_score is None or score > progress.best_score):
         progress.best_score = score
@@ -174,7 +185,13 @@ def quiz_answer_record(
 
 @transaction.atomic
 def lesson_event_record(
-    *, person: Person, lesson: LessonPage, kind: str, client_uuid, happened_at=None
+    *,
+    person: Person,
+    lesson: LessonPage,
+    kind: str,
+    client_uuid,
+    happened_at=None,
+    assisted_by: User | None = None,
 ) -> EventResult:
     """Record that a lesson was started or completed; completing it may complete the course."""
     client_uuid = _client_uuid(client_uuid)
@@ -192,11 +209,12 @@ def lesson_event_record(
                 lesson_key=lesson.translation_key,
                 kind=kind,
                 happened_at=at,
+                assisted_by=assisted_by,
             )
     except IntegrityError:
         result.duplicate = True
         return result
-    progress = _lesson_progress(person, lesson, course, at)
+    progress = _lesson_progress(person, lesson, course, at, assisted_by)
     if kind == LessonEvent.Kind.COMPLETED and progress.completed_at is None:
         progress.completed_at = at
         progress.save(update_fields=["completed_at", "updated_at"])
@@ -265,13 +283,17 @@ def course_progress_update(
     return progress
 
 
-def progress_events_apply(*, user, events: list[dict]) -> list[EventResult]:
+def progress_events_apply(
+    *, user, events: list[dict], person: Person | None = None, assisted_by: User | None = None
+) -> list[EventResult]:
     """Apply a batch of browser events; each succeeds or fails on its own.
 
     For a visitor who has not signed in nothing is recorded: answers are graded so they get
-    feedback, and the browser keeps the events to send again after sign-in.
+    feedback, and the browser keeps the events to send again after sign-in. A trainer helping
+    someone passes that `person` and `assisted_by` (see `trainees.attendance_services`).
     """
-    person = person_ensure(user=user) if user.is_authenticated else None
+    if person is None:
+        person = person_ensure(user=user) if user.is_authenticated else None
     lesson_ids = {e.get("lesson") for e in events if isinstance(e, dict)}
     lessons = {
         page.pk: page
@@ -303,6 +325,7 @@ def progress_events_apply(*, user, events: list[dict]) -> list[EventResult]:
                         choices=event.get("choices"),
                         client_uuid=event.get("uuid"),
                         answered_at=event.get("at"),
+                        assisted_by=assisted_by,
                     )
             elif kind in LessonEvent.Kind.values:
                 if person is not None:
@@ -312,6 +335,7 @@ def progress_events_apply(*, user, events: list[dict]) -> list[EventResult]:
                         kind=kind,
                         client_uuid=event.get("uuid"),
                         happened_at=event.get("at"),
+                        assisted_by=assisted_by,
                     )
             elif kind == "position":
                 if person is not None:

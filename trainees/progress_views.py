@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .attendance_services import ASSIST_SESSION_KEY, assisted_person
 from .progress import progress_events_apply
 
 MAX_EVENTS = 200
@@ -26,6 +27,17 @@ def _language(lang):
     if lang not in dict(settings.LANGUAGES):
         lang = translation.get_language()
     return translation.override(lang)
+
+
+def _apply(request, events):
+    """Record for the signed-in learner, or for the person a trainer is helping."""
+    person = assisted_person(user=request.user, data=request.session.get(ASSIST_SESSION_KEY))
+    return progress_events_apply(
+        user=request.user,
+        events=events,
+        person=person,
+        assisted_by=request.user if person else None,
+    )
 
 
 @require_POST
@@ -41,7 +53,7 @@ def events(request):
         batch = payload.get("events")
         if not isinstance(batch, list) or len(batch) > MAX_EVENTS:
             return JsonResponse({"error": _("The data sent was not readable.")}, status=400)
-        results = progress_events_apply(user=request.user, events=batch)
+        results = _apply(request, batch)
     body = {
         "authenticated": request.user.is_authenticated,
         "results": [r.__dict__ for r in results],
@@ -74,7 +86,7 @@ def _answer_form(request):
         "block": request.POST.get("block", ""),
         "choices": request.POST.getlist("choice"),
     }
-    (result,) = progress_events_apply(user=request.user, events=[event])
+    (result,) = _apply(request, [event])
     if not result.ok:
         messages.error(request, result.error)
     else:
@@ -99,7 +111,7 @@ def _complete_form(request):
         "type": "completed",
         "lesson": _int(request.POST.get("lesson")),
     }
-    (result,) = progress_events_apply(user=request.user, events=[event])
+    (result,) = _apply(request, [event])
     if result.ok:
         messages.success(request, _("Lesson completed. Well done!"))
     else:

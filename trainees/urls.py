@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -7,4 +7,5 @@ app_name = "trainees"
 urlpatterns = [
     path("communes/", views.commune_list, name="commune_list"),
     path("communes/<str:code>/", views.commune_detail, name="commune_detail"),
+    path("", include("trainees.attendance_urls")),
 ]

@@ -1,4 +1,4 @@
-"""Learner progress shown on pages of other apps, through the hooks those pages render.
+"""Learner progress (and assisted learning) shown on pages of other apps, through their hooks.
 
 `cms` and `courses` must not import `trainees` (the arrows point the other way), so their
 templates call `{% render_hooks "…" page %}` and we register what goes there.
@@ -31,3 +31,21 @@ def home_continue_learning(request, page):
 @hooks.register("course_page_learner_panel")
 def course_continue_learning(request, course):
     return _panel(request, course)
+
+
+def _assisting_banner(request, page):
+    """On lesson and course pages: whom a trainer is learning for (assisted learning)."""
+    from .attendance_services import ASSIST_SESSION_KEY
+
+    data = request.session.get(ASSIST_SESSION_KEY) if request is not None else None
+    if not data:
+        return ""
+    return render_to_string(
+        "trainees/includes/assisting_banner.html",
+        {"assisting": data, "request": request},
+        request=request,
+    )
+
+
+hooks.register("lesson_page_top", _assisting_banner)
+hooks.register("course_page_top", _assisting_banner)

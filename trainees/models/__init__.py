@@ -10,12 +10,23 @@
 - **User** is an optional login for a person, identified by a phone number. Its `role` says
   what the user does; trainers and coordinators are scoped to communes or a province, and
   `trainees.scoping` turns that scope into querysets that every operational view goes through.
+- **Teams, training sessions and attendance** (`attendance`): trainers plan sessions and take
+  the roll, on paper, on a phone with no signal or by QR self check-in; see that module.
 - **Progress** in the courses: raw `QuizAnswer`/`LessonEvent` records and the
   `LessonProgress`/`CourseProgress` summaries built from them (see `progress.py`).
 """
 
+from .attendance import (
+    Attendance,
+    AttendanceChange,
+    AttendanceMethod,
+    AttendanceStatus,
+    Team,
+    TrainingSession,
+)
 from .people import (
     Commune,
+    Ethnicity,
     Person,
     Province,
     Role,
@@ -23,12 +34,18 @@ from .people import (
     User,
     UserManager,
     Village,
+    normalise_name,
 )
 from .progress import CourseProgress, LessonEvent, LessonProgress, QuizAnswer
 
 __all__ = [
+    "Attendance",
+    "AttendanceChange",
+    "AttendanceMethod",
+    "AttendanceStatus",
     "Commune",
     "CourseProgress",
+    "Ethnicity",
     "LessonEvent",
     "LessonProgress",
     "QuizAnswer",
@@ -38,5 +55,8 @@ __all__ = [
     "ScopedQuerySet",
     "User",
     "UserManager",
+    "Team",
+    "TrainingSession",
     "Village",
+    "normalise_name",
 ]

@@ -1,5 +1,7 @@
 """People, places and accounts (see the package docstring)."""
 
+import unicodedata
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -176,6 +178,77 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.first_name or self.phone
 
 
+def normalise_name(name: str) -> str:
+    """Lower-case, accent-free, single-spaced: "Nguyễn  Thị Đào" → "nguyen thi dao".
+
+    Trainers type names without accents on cheap keyboards; search and duplicate detection
+    compare these keys (the JavaScript roll call uses the same rule in `rollcall.js`).
+    """
+    name = (name or "").replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())
+
+
+class Ethnicity(models.TextChoices):
+    """Viet Nam's 54 recognised ethnic groups; their own names, which are not translated."""
+
+    KINH = "kinh", "Kinh"
+    TAY = "tay", "Tày"
+    THAI = "thai", "Thái"
+    MUONG = "muong", "Mường"
+    KHMER = "khmer", "Khmer"
+    HOA = "hoa", "Hoa"
+    NUNG = "nung", "Nùng"
+    HMONG = "hmong", "H'Mông"
+    DAO = "dao", "Dao"
+    GIA_RAI = "gia_rai", "Gia Rai"
+    NGAI = "ngai", "Ngái"
+    E_DE = "e_de", "Ê Đê"
+    BA_NA = "ba_na", "Ba Na"
+    XO_DANG = "xo_dang", "Xơ Đăng"
+    SAN_CHAY = "san_chay", "Sán Chay"
+    CO_HO = "co_ho", "Cơ Ho"
+    CHAM = "cham", "Chăm"
+    SAN_DIU = "san_diu", "Sán Dìu"
+    HRE = "hre", "Hrê"
+    MNONG = "mnong", "Mnông"
+    RA_GLAI = "ra_glai", "Ra Glai"
+    XTIENG = "xtieng", "Xtiêng"
+    BRU_VAN_KIEU = "bru_van_kieu", "Bru-Vân Kiều"
+    THO = "tho", "Thổ"
+    GIAY = "giay", "Giáy"
+    CO_TU = "co_tu", "Cơ Tu"
+    GIE_TRIENG = "gie_trieng", "Gié Triêng"
+    MA = "ma", "Mạ"
+    KHO_MU = "kho_mu", "Khơ Mú"
+    CO = "co", "Co"
+    TA_OI = "ta_oi", "Tà Ôi"
+    CHO_RO = "cho_ro", "Chơ Ro"
+    KHANG = "khang", "Kháng"
+    XINH_MUN = "xinh_mun", "Xinh Mun"
+    HA_NHI = "ha_nhi", "Hà Nhì"
+    CHU_RU = "chu_ru", "Chu Ru"
+    LAO = "lao", "Lào"
+    LA_CHI = "la_chi", "La Chí"
+    LA_HA = "la_ha", "La Ha"
+    PHU_LA = "phu_la", "Phù Lá"
+    LA_HU = "la_hu", "La Hủ"
+    LU = "lu", "Lự"
+    LO_LO = "lo_lo", "Lô Lô"
+    CHUT = "chut", "Chứt"
+    MANG = "mang", "Mảng"
+    PA_THEN = "pa_then", "Pà Thẻn"
+    CO_LAO = "co_lao", "Cơ Lao"
+    CONG = "cong", "Cống"
+    BO_Y = "bo_y", "Bố Y"
+    SI_LA = "si_la", "Si La"
+    PU_PEO = "pu_peo", "Pu Péo"
+    BRAU = "brau", "Brâu"
+    O_DU = "o_du", "Ơ Đu"
+    RO_MAM = "ro_mam", "Rơ Măm"
+
+
 class Person(models.Model):
     class Gender(models.TextChoices):
         FEMALE = "female", _("female")
@@ -210,6 +283,34 @@ class Person(models.Model):
         related_name="person",
         verbose_name=_("account"),
     )
+    ethnicity = models.CharField(
+        _("ethnic group"), max_length=20, choices=Ethnicity.choices, blank=True
+    )
+    household = models.CharField(
+        _("household"),
+        max_length=50,
+        blank=True,
+        help_text=_("A label or number for the household within the village."),
+    )
+    consent = models.BooleanField(
+        _("agrees to be recorded"),
+        default=False,
+        help_text=_("The person agreed that their name and training are recorded."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    # Accent-free name (see normalise_name), set by the services that write names.
+    name_key = models.CharField(max_length=150, blank=True, db_index=True, editable=False)
+    # Made by the phone that registered the person offline: a re-sent registration is
+    # recognised instead of creating the person twice.
+    client_uuid = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    registered_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -220,6 +321,11 @@ class Person(models.Model):
         ordering = ["full_name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        indexes = [
+            models.Index(
+                fields=["village", "birth_year", "name_key"], name="person_duplicate_lookup"
+            )
+        ]
 
     def __str__(self):
         return self.full_name

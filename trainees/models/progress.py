@@ -7,6 +7,8 @@
 - **Summaries** are what pages and reports read, one row per person and lesson or course:
   `LessonProgress` (started, completed, best score, last position) and `CourseProgress`
   (percent of lessons completed, completed at). Only `trainees.progress` writes them.
+- **Assisted learning**: a trainer may open a lesson for a registered person who has no
+  phone; what is done is recorded to that person, with `assisted_by` naming the trainer.
 
 Lessons and courses are identified by their Wagtail `translation_key`: the Vietnamese page
 and its English and H'Mông translations share it, so progress survives a language switch.
@@ -18,7 +20,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .people import Person
+from .people import Person, User
 
 
 class QuizAnswer(models.Model):
@@ -34,6 +36,15 @@ class QuizAnswer(models.Model):
     score = models.PositiveSmallIntegerField(_("score"))
     answered_at = models.DateTimeField(_("answered at"))
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    # Set when a trainer opened the lesson on this person's behalf (assisted learning).
+    assisted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assisted by"),
+    )
 
     class Meta:
         verbose_name = _("quiz answer")
@@ -58,6 +69,15 @@ class LessonEvent(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     happened_at = models.DateTimeField(_("happened at"))
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    # Set when a trainer opened the lesson on this person's behalf (assisted learning).
+    assisted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assisted by"),
+    )
 
     class Meta:
         verbose_name = _("lesson event")
@@ -84,6 +104,15 @@ class LessonProgress(models.Model):
         _("last position"), max_length=64, blank=True, help_text=_("The block last reached.")
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # The trainer who last helped with this lesson, if any: reports count assisted learning.
+    assisted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assisted by"),
+    )
 
     class Meta:
         verbose_name = _("lesson progress")

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from cms.services import home_page_ensure
 from courses.demo import load_courses_demo
+from trainees.demo import load_attendance_demo
 from trainees.factories import PersonFactory, UserFactory, VillageFactory
 from trainees.models import Commune, Person, Province, Role
 from trainees.services import admin_units_load, user_assign_role
@@ -109,6 +110,7 @@ class Command(BaseCommand):
             )
             rows.append((role.label, phone, password))
 
+        load_attendance_demo()
         load_courses_demo()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with a phone number:"))
         for label, phone, password in rows:

@@ -1,0 +1,223 @@
+"""Teams, training sessions and who attended them.
+
+- **Team**: a youth-union "Digital literacy for all" team or a community digital technology
+  team, working in one or more communes; trainers are its members.
+- **TrainingSession**: one session in a village cultural house — where, when, by whom, on
+  what. It is reached through its commune like all operational data; its `uuid` is what
+  pages, the sync API and QR codes name it by.
+- **Attendance** is the current answer to "was this person at this session?": one row per
+  person and session. Marks arrive from phones out of order and more than once, so each mark
+  carries the time it was made on the phone and the latest one wins.
+- **AttendanceChange** is the raw log behind it: every mark ever received, keyed by the
+  phone-made uuid, so a re-sent batch is recognised and a conflict keeps both sides. Reports
+  read `Attendance`; `AttendanceChange` is for audit.
+"""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .people import Commune, Person, ScopedQuerySet, User, Village
+
+
+class TeamQuerySet(ScopedQuerySet):
+    def for_user(self, user):
+        # A team in two visible communes would otherwise come back twice.
+        return super().for_user(user).distinct()
+
+
+class Team(models.Model):
+    class Kind(models.TextChoices):
+        YOUTH_UNION = "youth_union", _("Youth-union digital literacy team")
+        COMMUNITY = "community", _("Community digital technology team")
+
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    communes = models.ManyToManyField(Commune, related_name="teams", verbose_name=_("communes"))
+    members = models.ManyToManyField(
+        User, blank=True, related_name="teams", verbose_name=_("trainers")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TeamQuerySet.as_manager()
+    scope_path = "communes"
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self):
+        return self.name
+
+
+class TrainingSession(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        HELD = "held", _("held")
+        CANCELLED = "cancelled", _("cancelled")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    topics = models.CharField(
+        _("topics"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the session covers, e.g. VNeID, online safety."),
+    )
+    courses = models.ManyToManyField(
+        "courses.CoursePage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("courses"),
+        help_text=_("The micro-courses the session goes through."),
+    )
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="training_sessions",
+        verbose_name=_("commune"),
+    )
+    village = models.ForeignKey(
+        Village,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="training_sessions",
+        verbose_name=_("village"),
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="training_sessions",
+        verbose_name=_("team"),
+    )
+    trainers = models.ManyToManyField(
+        User, blank=True, related_name="training_sessions", verbose_name=_("trainers")
+    )
+    capacity = models.PositiveSmallIntegerField(_("capacity"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    checkin_open = models.BooleanField(
+        _("QR check-in open"),
+        default=True,
+        help_text=_("Learners can mark themselves present by scanning the session's QR code."),
+    )
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
+    scope_path = "commune"
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")),
+                name="training_session_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("present")
+    LATE = "late", _("late")
+    EXCUSED = "excused", _("excused")
+    ABSENT = "absent", _("absent")
+
+
+class AttendanceMethod(models.TextChoices):
+    ROLL_CALL = "roll_call", _("roll call")
+    QR = "qr", _("QR self check-in")
+    IMPORT = "import", _("import")
+    SIGN_IN_SHEET = "sign_in_sheet", _("sign-in sheet")
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(
+        TrainingSession,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("session"),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("person")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=AttendanceStatus.choices)
+    method = models.CharField(_("method"), max_length=15, choices=AttendanceMethod.choices)
+    recorded_at = models.DateTimeField(_("recorded at"))
+    recorded_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    # The AttendanceChange that set the current values; with recorded_at it orders
+    # conflicting marks the same way whatever order they arrive in.
+    change_uuid = models.UUIDField(editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
+    scope_path = "session__commune"
+
+    class Meta:
+        ordering = ["session", "person__full_name"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"], name="attendance_one_per_person_and_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} · {self.session} · {self.get_status_display()}"
+
+
+class AttendanceChange(models.Model):
+    """One mark as it was received: the audit trail behind `Attendance`."""
+
+    uuid = models.UUIDField(unique=True, editable=False)
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="+", verbose_name=_("session")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=AttendanceStatus.choices)
+    method = models.CharField(_("method"), max_length=15, choices=AttendanceMethod.choices)
+    recorded_at = models.DateTimeField(_("recorded at"))
+    recorded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    received_at = models.DateTimeField(_("received at"))
+
+    objects = ScopedQuerySet.as_manager()
+    scope_path = "session__commune"
+
+    class Meta:
+        ordering = ["recorded_at"]
+        verbose_name = _("attendance change")
+        verbose_name_plural = _("attendance changes")
+        indexes = [models.Index(fields=["session", "person"], name="attendance_change_lookup")]
+
+    def __str__(self):
+        return f"{self.person_id} · {self.status} · {self.recorded_at:%Y-%m-%d %H:%M:%S}"
