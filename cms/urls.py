@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("h5p/", include("courses.h5p.urls")),
 ]
 
 urlpatterns += i18n_patterns(
