@@ -31,6 +31,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [

@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("h5p/", include("courses.h5p.urls")),
+    path("", include("courses.urls")),
+    path("api/progress/", include("trainees.progress_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -227,3 +227,10 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
     },
 }
+
+# --- Courses (issue 3) ----------------------------------------------------------------------
+# Lessons carry self-hosted audio and video (no external embeds on 3G) with WebVTT captions,
+# uploaded as Wagtail documents; and the project's own drawings are SVG, which Wagtail
+# accepts only when asked. https://docs.wagtail.org/en/stable/reference/settings.html#images
+WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp3", "m4a", "ogg", "mp4", "webm", "vtt"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]

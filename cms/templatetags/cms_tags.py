@@ -45,3 +45,19 @@ def home_url(context):
     """The home page of the current language."""
     code = translation.get_language()
     return f"/{code}/" if code in dict(settings.LANGUAGES) else "/"
+
+
+@register.simple_tag(takes_context=True)
+def render_hooks(context, hook_name, obj=None):
+    """Panels that other apps add to a page through a Wagtail hook.
+
+    Each function registered for `hook_name` takes (request, obj) and returns HTML or "".
+    This lets the app that owns the data (e.g. `trainees`, for a learner's progress) fill
+    a place on a page without the page's app importing it.
+    """
+    from django.utils.safestring import mark_safe
+    from wagtail import hooks
+
+    request = context.get("request")
+    parts = [fn(request, obj) for fn in hooks.get_hooks(hook_name)]
+    return mark_safe("".join(str(p) for p in parts if p))  # noqa: S308 - hooks return escaped HTML

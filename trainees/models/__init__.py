@@ -10,6 +10,8 @@
 - **User** is an optional login for a person, identified by a phone number. Its `role` says
   what the user does; trainers and coordinators are scoped to communes or a province, and
   `trainees.scoping` turns that scope into querysets that every operational view goes through.
+- **Progress** in the courses: raw `QuizAnswer`/`LessonEvent` records and the
+  `LessonProgress`/`CourseProgress` summaries built from them (see `progress.py`).
 """
 
 from .people import (
@@ -22,9 +24,14 @@ from .people import (
     UserManager,
     Village,
 )
+from .progress import CourseProgress, LessonEvent, LessonProgress, QuizAnswer
 
 __all__ = [
     "Commune",
+    "CourseProgress",
+    "LessonEvent",
+    "LessonProgress",
+    "QuizAnswer",
     "Person",
     "Province",
     "Role",

@@ -1,0 +1,213 @@
+"""Course content: the catalogue, courses and their lessons (see the package docstring)."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+
+from ..blocks import LessonStreamBlock
+
+
+class FallbackRoutingMixin:
+    """Route to the Vietnamese child when this page's language has no translation of it.
+
+    A learner who chose H'Mông and follows a link to a lesson nobody has translated yet
+    gets the Vietnamese lesson (the template adds a notice in H'Mông), never a 404.
+    """
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is None or source.pk == self.pk:
+                raise
+            child = source.get_children().filter(slug=path_components[0]).first()
+            if child is None:
+                raise
+            child._cached_parent_obj = source
+            return child.specific.route(request, path_components[1:])
+
+
+class Topic(models.TextChoices):
+    SMARTPHONE_BASICS = "smartphone_basics", _("Smartphone basics")
+    E_SERVICES = "e_services", _("E-services and VNeID")
+    ONLINE_SAFETY = "online_safety", _("Online safety")
+    DIGITAL_ECONOMY = "digital_economy", _("Digital economy")
+
+
+class Level(models.TextChoices):
+    FIRST_STEPS = "first_steps", _("First steps")
+    BASIC = "basic", _("Basic")
+    CONFIDENT = "confident", _("Confident")
+
+
+class CourseIndexPage(FallbackRoutingMixin, Page):
+    intro = models.CharField(_("intro"), max_length=250, blank=True)
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = (
+            CoursePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("cover_image")
+            .order_by("path")
+        )
+        topic = request.GET.get("topic", "")
+        if topic in Topic.values:
+            courses = courses.filter(topic=topic)
+        else:
+            topic = ""
+        context.update(courses=courses, topics=Topic.choices, topic=topic)
+        return context
+
+
+class CoursePage(FallbackRoutingMixin, Page):
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, db_index=True)
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.FIRST_STEPS
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("How long the whole course takes, all lessons together."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+    summary = models.CharField(_("summary"), max_length=250, blank=True)
+    learning_outcomes = RichTextField(
+        _("learning outcomes"),
+        features=["ul", "bold"],
+        blank=True,
+        help_text=_("A short list: 'After this course you can …'."),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=80,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("The score every quiz of a lesson must reach for the course to count."),
+    )
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topic"),
+                FieldPanel("level"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("pass_mark"),
+            ],
+            heading=_("About the course"),
+        ),
+        FieldPanel("cover_image"),
+        FieldPanel("learning_outcomes"),
+    ]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    @cached_property
+    def source(self) -> "CoursePage":
+        """The Vietnamese original: its lessons are the ones a learner must complete."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return self.get_translation_or_none(Locale.get_default()) or self
+
+    def lessons(self):
+        return LessonPage.objects.live().child_of(self).order_by("path")
+
+    def required_lesson_keys(self) -> list:
+        """The translation keys of the lessons a learner must complete, in order."""
+        return list(self.source.lessons().values_list("translation_key", flat=True))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        lessons = list(self.lessons().specific())
+        if self.source.pk != self.pk:
+            # Lessons not translated yet are listed from the Vietnamese original.
+            have = {lesson.translation_key for lesson in lessons}
+            lessons += [
+                lesson
+                for lesson in self.source.lessons().specific()
+                if lesson.translation_key not in have
+            ]
+            order = {k: i for i, k in enumerate(self.required_lesson_keys())}
+            lessons.sort(key=lambda lesson: order.get(lesson.translation_key, 999))
+        context["lessons"] = lessons
+        return context
+
+
+class LessonPage(FallbackRoutingMixin, Page):
+    summary = models.CharField(_("summary"), max_length=250, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=5, validators=[MinValueValidator(1)]
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("lesson"))
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def scored_blocks(self):
+        """The blocks that give this lesson a score (quiz questions, activities)."""
+        return [child for child in self.body if getattr(child.block, "is_scored", False)]
+
+    def scored_block(self, block_id: str):
+        for child in self.scored_blocks():
+            if child.id == block_id:
+                return child
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_parent().specific
+        siblings = list(
+            LessonPage.objects.live().sibling_of(self).order_by("path").only("id", "path")
+        )
+        ids = [s.pk for s in siblings]
+        index = ids.index(self.pk) if self.pk in ids else 0
+        context.update(
+            course=course,
+            lesson_number=index + 1,
+            lesson_count=len(siblings),
+            previous_lesson=siblings[index - 1] if index > 0 else None,
+            next_lesson=siblings[index + 1] if index + 1 < len(siblings) else None,
+        )
+        return context

@@ -1,0 +1,134 @@
+"""What learners did in the courses, in two layers (after Kolibri's logs and summaries).
+
+- **Raw records** are facts sent by a browser, one row per action, never edited:
+  `QuizAnswer` (the options chosen for one quiz question and whether they were right) and
+  `LessonEvent` (lesson started or completed). Each carries the `client_uuid` the browser
+  made when the learner acted, so a record queued offline and sent twice is stored once.
+- **Summaries** are what pages and reports read, one row per person and lesson or course:
+  `LessonProgress` (started, completed, best score, last position) and `CourseProgress`
+  (percent of lessons completed, completed at). Only `trainees.progress` writes them.
+
+Lessons and courses are identified by their Wagtail `translation_key`: the Vietnamese page
+and its English and H'Mông translations share it, so progress survives a language switch.
+Everything points at `Person`, not at the login, so progress follows the human.
+"""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .people import Person
+
+
+class QuizAnswer(models.Model):
+    client_uuid = models.UUIDField(_("client id"), unique=True, default=uuid.uuid4)
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="quiz_answers", verbose_name=_("person")
+    )
+    course_key = models.UUIDField(_("course"), db_index=True)
+    lesson_key = models.UUIDField(_("lesson"))
+    block_id = models.CharField(_("question"), max_length=64)
+    choices = models.JSONField(_("chosen options"), default=list)
+    correct = models.BooleanField(_("correct"))
+    score = models.PositiveSmallIntegerField(_("score"))
+    answered_at = models.DateTimeField(_("answered at"))
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz answer")
+        verbose_name_plural = _("quiz answers")
+        indexes = [models.Index(fields=["person", "lesson_key", "answered_at"])]
+
+    def __str__(self):
+        return f"{self.person} · {self.block_id} · {'✔' if self.correct else '✘'}"
+
+
+class LessonEvent(models.Model):
+    class Kind(models.TextChoices):
+        STARTED = "started", _("started")
+        COMPLETED = "completed", _("completed")
+
+    client_uuid = models.UUIDField(_("client id"), unique=True, default=uuid.uuid4)
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="lesson_events", verbose_name=_("person")
+    )
+    course_key = models.UUIDField(_("course"))
+    lesson_key = models.UUIDField(_("lesson"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    happened_at = models.DateTimeField(_("happened at"))
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson event")
+        verbose_name_plural = _("lesson events")
+        indexes = [models.Index(fields=["person", "lesson_key"])]
+
+    def __str__(self):
+        return f"{self.person} · {self.lesson_key} · {self.kind}"
+
+
+class LessonProgress(models.Model):
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="lesson_progress",
+        verbose_name=_("person"),
+    )
+    course_key = models.UUIDField(_("course"))
+    lesson_key = models.UUIDField(_("lesson"))
+    started_at = models.DateTimeField(_("started at"))
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    best_score = models.PositiveSmallIntegerField(_("best score"), null=True, blank=True)
+    last_position = models.CharField(
+        _("last position"), max_length=64, blank=True, help_text=_("The block last reached.")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "lesson_key"], name="lessonprogress_once_per_person"
+            )
+        ]
+        indexes = [models.Index(fields=["person", "course_key"])]
+
+    def __str__(self):
+        return f"{self.person} · {self.lesson_key}"
+
+
+class CourseProgressQuerySet(models.QuerySet):
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+
+class CourseProgress(models.Model):
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="course_progress",
+        verbose_name=_("person"),
+    )
+    course_key = models.UUIDField(_("course"))
+    percent = models.PositiveSmallIntegerField(_("percent of lessons completed"), default=0)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    last_lesson_key = models.UUIDField(_("last lesson"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CourseProgressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("course progress")
+        verbose_name_plural = _("course progress")
+        constraints = [
+            # With the row lock taken in `course_progress_update`, this is what makes a
+            # course complete exactly once per person.
+            models.UniqueConstraint(
+                fields=["person", "course_key"], name="courseprogress_once_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} · {self.course_key} · {self.percent}%"
