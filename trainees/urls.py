@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import activity_views, views
 
 app_name = "trainees"
 
 urlpatterns = [
     path("communes/", views.commune_list, name="commune_list"),
     path("communes/<str:code>/", views.commune_detail, name="commune_detail"),
+    path("activity/", activity_views.activity_results, name="activity_results"),
+    path("activity/statements/", activity_views.xapi_statements, name="xapi_statements"),
 ]

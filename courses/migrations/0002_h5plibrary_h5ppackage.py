@@ -7,52 +7,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0001_initial'),
+        ("courses", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='H5PLibrary',
+            name="H5PLibrary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('machine_name', models.CharField(max_length=255, verbose_name='machine name')),
-                ('major_version', models.PositiveIntegerField(verbose_name='major version')),
-                ('minor_version', models.PositiveIntegerField(verbose_name='minor version')),
-                ('patch_version', models.PositiveIntegerField(verbose_name='patch version')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('library_json', models.JSONField(verbose_name='library.json')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("machine_name", models.CharField(max_length=255, verbose_name="machine name")),
+                ("major_version", models.PositiveIntegerField(verbose_name="major version")),
+                ("minor_version", models.PositiveIntegerField(verbose_name="minor version")),
+                ("patch_version", models.PositiveIntegerField(verbose_name="patch version")),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("library_json", models.JSONField(verbose_name="library.json")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'H5P library',
-                'verbose_name_plural': 'H5P libraries',
-                'ordering': ['machine_name', 'major_version', 'minor_version', 'patch_version'],
-                'constraints': [models.UniqueConstraint(fields=('machine_name', 'major_version', 'minor_version', 'patch_version'), name='h5plibrary_unique_full_version')],
+                "verbose_name": "H5P library",
+                "verbose_name_plural": "H5P libraries",
+                "ordering": ["machine_name", "major_version", "minor_version", "patch_version"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("machine_name", "major_version", "minor_version", "patch_version"),
+                        name="h5plibrary_unique_full_version",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='H5PPackage',
+            name="H5PPackage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('file', models.FileField(editable=False, upload_to='h5p/uploads/', verbose_name='H5P file')),
-                ('sha256', models.CharField(editable=False, max_length=64, unique=True, verbose_name='SHA-256')),
-                ('main_library', models.CharField(editable=False, max_length=255, verbose_name='main library')),
-                ('h5p_json', models.JSONField(editable=False, verbose_name='h5p.json')),
-                ('content_json', models.JSONField(editable=False, verbose_name='content.json')),
-                ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='unpacked size in bytes')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('libraries', models.ManyToManyField(editable=False, related_name='packages', to='courses.h5plibrary', verbose_name='libraries')),
-                ('uploaded_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                (
+                    "file",
+                    models.FileField(
+                        editable=False, upload_to="h5p/uploads/", verbose_name="H5P file"
+                    ),
+                ),
+                (
+                    "sha256",
+                    models.CharField(
+                        editable=False, max_length=64, unique=True, verbose_name="SHA-256"
+                    ),
+                ),
+                (
+                    "main_library",
+                    models.CharField(editable=False, max_length=255, verbose_name="main library"),
+                ),
+                ("h5p_json", models.JSONField(editable=False, verbose_name="h5p.json")),
+                ("content_json", models.JSONField(editable=False, verbose_name="content.json")),
+                (
+                    "size",
+                    models.PositiveBigIntegerField(
+                        default=0, editable=False, verbose_name="unpacked size in bytes"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
+                (
+                    "libraries",
+                    models.ManyToManyField(
+                        editable=False,
+                        related_name="packages",
+                        to="courses.h5plibrary",
+                        verbose_name="libraries",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'H5P activity',
-                'verbose_name_plural': 'H5P activities',
-                'ordering': ['-created_at'],
-                'permissions': [('upload_h5ppackage', 'Can upload H5P packages (runs their JavaScript)')],
+                "verbose_name": "H5P activity",
+                "verbose_name_plural": "H5P activities",
+                "ordering": ["-created_at"],
+                "permissions": [
+                    ("upload_h5ppackage", "Can upload H5P packages (runs their JavaScript)")
+                ],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

@@ -14,6 +14,7 @@
   `LessonProgress`/`CourseProgress` summaries built from them (see `progress.py`).
 """
 
+from .activity import ActivityStatement, ActivitySummary
 from .people import (
     Commune,
     Person,
@@ -27,6 +28,8 @@ from .people import (
 from .progress import CourseProgress, LessonEvent, LessonProgress, QuizAnswer
 
 __all__ = [
+    "ActivityStatement",
+    "ActivitySummary",
     "Commune",
     "CourseProgress",
     "LessonEvent",
