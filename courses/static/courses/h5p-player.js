@@ -132,8 +132,11 @@
       statement = JSON.parse(JSON.stringify(statement));
       statement.id = statement.id || uuid4();
       statement.timestamp = statement.timestamp || new Date().toISOString();
-      enqueue({ id: statement.id, url: el.dataset.xapi, statement: statement })
-        .then(flush, function () { send({ id: statement.id, url: el.dataset.xapi, statement: statement }); });
+      var item = { id: statement.id, url: el.dataset.xapi, statement: statement };
+      enqueue(item).then(function () {
+        if (!navigator.onLine) markQueued(statement);
+        return flush();
+      }, function () { return send(item); });
     });
   }
 
