@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.services import home_page_ensure
+from courses.demo_h5p import load_h5p_demo
 from trainees.factories import PersonFactory, UserFactory, VillageFactory
 from trainees.models import Commune, Person, Province, Role
 from trainees.services import admin_units_load, user_assign_role
@@ -108,6 +109,7 @@ class Command(BaseCommand):
             )
             rows.append((role.label, phone, password))
 
+        load_h5p_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with a phone number:"))
         for label, phone, password in rows:
             self.stdout.write(f"  {str(label):<22} {phone}  {password}")
