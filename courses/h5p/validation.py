@@ -438,7 +438,9 @@ def validate_package(
         if stat.S_ISLNK(mode):
             errors.add(_("%(file)s: symbolic links are not allowed.") % {"file": name})
             continue
-        if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        # Unix type bits, when present (some tools write permissions only), must say
+        # "regular file" or "directory": no devices, FIFOs or sockets.
+        if stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             errors.add(_("%(file)s: only plain files and folders are allowed.") % {"file": name})
             continue
         # Two names that differ only in case (or Unicode form) would overwrite each other on

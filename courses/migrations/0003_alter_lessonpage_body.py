@@ -5,15 +5,203 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0002_h5plibrary_h5ppackage'),
+        ("courses", "0002_h5plibrary_h5ppackage"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='lessonpage',
-            name='body',
-            field=wagtail.fields.StreamField([('paragraph', 0), ('image', 4), ('steps', 11), ('audio', 15), ('video', 21), ('callout', 24), ('quiz', 32), ('h5p', 35)], block_lookup={0: ('courses.blocks.ParagraphBlock', (), {}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'image'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Say what the picture shows, in one short sentence.', 'label': 'text for people who cannot see the image', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'max_length': 250, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'heading', 'max_length': 120, 'required': False}), 6: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'screenshot or drawing', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'text for people who cannot see the image', 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'one short line', 'max_length': 200}), 9: ('wagtail.blocks.StructBlock', [[('image', 6), ('alt', 7), ('text', 8)]], {}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'steps', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('heading', 5), ('steps', 10)]], {}), 12: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'An MP3, M4A or OGG file uploaded to this site.', 'label': 'audio file'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'title', 'max_length': 120, 'required': False}), 14: ('wagtail.blocks.TextBlock', (), {'help_text': 'Everything the recording says, for people who cannot listen.', 'label': 'transcript'}), 15: ('wagtail.blocks.StructBlock', [[('audio', 12), ('title', 13), ('transcript', 14)]], {}), 16: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'An MP4 or WebM file.', 'label': 'video file'}), 17: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'poster image'}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'captions (WebVTT)', 'required': False}), 19: ('wagtail.blocks.CharBlock', (), {'default': 'vi', 'label': 'captions language', 'max_length': 8}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'what the video shows', 'max_length': 250}), 21: ('wagtail.blocks.StructBlock', [[('video', 16), ('poster', 17), ('captions', 18), ('captions_language', 19), ('description', 20)]], {}), 22: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('warning', 'Warning')], 'label': 'kind'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'text', 'max_length': 300}), 24: ('wagtail.blocks.StructBlock', [[('kind', 22), ('text', 23)]], {}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'question', 'max_length': 300}), 26: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('single', 'One answer'), ('multiple', 'Several answers')], 'label': 'kind'}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'answer', 'max_length': 200}), 28: ('wagtail.blocks.BooleanBlock', (), {'label': 'correct', 'required': False}), 29: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown after the learner picks this answer: say why.', 'label': 'feedback', 'max_length': 300, 'required': False}), 30: ('wagtail.blocks.StructBlock', [[('text', 27), ('correct', 28), ('feedback', 29)]], {}), 31: ('wagtail.blocks.ListBlock', (30,), {'label': 'answers', 'max_num': 6, 'min_num': 2}), 32: ('wagtail.blocks.StructBlock', [[('question', 25), ('kind', 26), ('options', 31)]], {}), 33: ('wagtail.snippets.blocks.SnippetChooserBlock', ('courses.H5PPackage',), {'label': 'H5P activity'}), 34: ('wagtail.blocks.CharBlock', (), {'help_text': "One short line above the activity, e.g. 'Tap True or False'.", 'label': 'instruction', 'max_length': 200, 'required': False}), 35: ('wagtail.blocks.StructBlock', [[('activity', 33), ('instruction', 34)]], {})}, verbose_name='lesson'),
+            model_name="lessonpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("paragraph", 0),
+                    ("image", 4),
+                    ("steps", 11),
+                    ("audio", 15),
+                    ("video", 21),
+                    ("callout", 24),
+                    ("quiz", 32),
+                    ("h5p", 35),
+                ],
+                block_lookup={
+                    0: ("courses.blocks.ParagraphBlock", (), {}),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "image"}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Say what the picture shows, in one short sentence.",
+                            "label": "text for people who cannot see the image",
+                            "max_length": 250,
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "caption", "max_length": 250, "required": False},
+                    ),
+                    4: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 1), ("alt", 2), ("caption", 3)]],
+                        {},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "heading", "max_length": 120, "required": False},
+                    ),
+                    6: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "screenshot or drawing", "required": False},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "text for people who cannot see the image", "required": False},
+                    ),
+                    8: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "one short line", "max_length": 200},
+                    ),
+                    9: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 6), ("alt", 7), ("text", 8)]],
+                        {},
+                    ),
+                    10: ("wagtail.blocks.ListBlock", (9,), {"label": "steps", "min_num": 1}),
+                    11: ("wagtail.blocks.StructBlock", [[("heading", 5), ("steps", 10)]], {}),
+                    12: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {
+                            "help_text": "An MP3, M4A or OGG file uploaded to this site.",
+                            "label": "audio file",
+                        },
+                    ),
+                    13: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "title", "max_length": 120, "required": False},
+                    ),
+                    14: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "Everything the recording says, for people who cannot listen.",
+                            "label": "transcript",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.StructBlock",
+                        [[("audio", 12), ("title", 13), ("transcript", 14)]],
+                        {},
+                    ),
+                    16: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"help_text": "An MP4 or WebM file.", "label": "video file"},
+                    ),
+                    17: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "poster image"}),
+                    18: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "captions (WebVTT)", "required": False},
+                    ),
+                    19: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"default": "vi", "label": "captions language", "max_length": 8},
+                    ),
+                    20: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "what the video shows", "max_length": 250},
+                    ),
+                    21: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("video", 16),
+                                ("poster", 17),
+                                ("captions", 18),
+                                ("captions_language", 19),
+                                ("description", 20),
+                            ]
+                        ],
+                        {},
+                    ),
+                    22: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [("tip", "Tip"), ("warning", "Warning")], "label": "kind"},
+                    ),
+                    23: ("wagtail.blocks.CharBlock", (), {"label": "text", "max_length": 300}),
+                    24: ("wagtail.blocks.StructBlock", [[("kind", 22), ("text", 23)]], {}),
+                    25: ("wagtail.blocks.CharBlock", (), {"label": "question", "max_length": 300}),
+                    26: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("single", "One answer"), ("multiple", "Several answers")],
+                            "label": "kind",
+                        },
+                    ),
+                    27: ("wagtail.blocks.CharBlock", (), {"label": "answer", "max_length": 200}),
+                    28: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {"label": "correct", "required": False},
+                    ),
+                    29: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Shown after the learner picks this answer: say why.",
+                            "label": "feedback",
+                            "max_length": 300,
+                            "required": False,
+                        },
+                    ),
+                    30: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 27), ("correct", 28), ("feedback", 29)]],
+                        {},
+                    ),
+                    31: (
+                        "wagtail.blocks.ListBlock",
+                        (30,),
+                        {"label": "answers", "max_num": 6, "min_num": 2},
+                    ),
+                    32: (
+                        "wagtail.blocks.StructBlock",
+                        [[("question", 25), ("kind", 26), ("options", 31)]],
+                        {},
+                    ),
+                    33: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("courses.H5PPackage",),
+                        {"label": "H5P activity"},
+                    ),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "One short line above the activity, e.g. 'Tap True or False'.",
+                            "label": "instruction",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    35: (
+                        "wagtail.blocks.StructBlock",
+                        [[("activity", 33), ("instruction", 34)]],
+                        {},
+                    ),
+                },
+                verbose_name="lesson",
+            ),
         ),
     ]
