@@ -9,8 +9,8 @@ import os
 import resource
 import tempfile
 import time
-import zipfile
 import tracemalloc
+import zipfile
 from pathlib import Path
 
 from django.conf import settings
