@@ -17,7 +17,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from ..models import H5PLibrary, H5PPackage
-from . import storage
+from . import bundles, storage
 from .access import package_is_visible_to
 
 # Types a browser shows passively (or runs only when a page includes them).
@@ -112,6 +112,8 @@ def library_file(request, token: str, path: str):
     change: compressed, cached for a year, `immutable` (a second visit needs no request).
     """
     folder, _sep, rest = path.partition("/")
+    if folder == bundles.BUNDLE_FOLDER:
+        return _bundle(request, token, rest)
     machine, _dash, version = folder.rpartition("-")
     major, _dot, minor = version.partition(".")
     if not (machine and major.isdigit() and minor.isdigit() and rest):
@@ -129,6 +131,23 @@ def library_file(request, token: str, path: str):
     return _respond(
         request,
         full,
+        inline_types=INLINE_TYPES | LIBRARY_TYPES,
+        cache_control=f"public, max-age={YEAR}, immutable",
+    )
+
+
+def _bundle(request, token: str, name: str):
+    pk, _dot, kind = name.partition(".")
+    if not pk.isdigit() or kind not in ("js", "css"):
+        raise Http404
+    package = get_object_or_404(H5PPackage, pk=int(pk))
+    # Library code is public, like the library files themselves; the token must match so a
+    # URL always names the same bytes.
+    if package.library_token() != token:
+        raise Http404
+    return _respond(
+        request,
+        bundles.bundle_file(package, kind),
         inline_types=INLINE_TYPES | LIBRARY_TYPES,
         cache_control=f"public, max-age={YEAR}, immutable",
     )
