@@ -134,12 +134,16 @@ class Command(BaseCommand):
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", SLOW_3G)
-        requests, cached, sizes = {}, set(), {}
+        requests, cached, via_worker, sizes = {}, set(), set(), {}
 
         def on_response(event):
             requests[event["requestId"]] = event["response"]["url"]
-            if event["response"].get("fromDiskCache") or event["response"].get("fromServiceWorker"):
+            if event["response"].get("fromDiskCache"):
                 cached.add(event["requestId"])
+            elif event["response"].get("fromServiceWorker"):
+                # Answered by the service worker: from its cache, or (for the page itself,
+                # network first) fetched by the worker — listed separately.
+                via_worker.add(event["requestId"])
 
         cdp.on("Network.responseReceived", on_response)
         cdp.on("Network.requestServedFromCache", lambda e: cached.add(e["requestId"]))
