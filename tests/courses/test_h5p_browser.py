@@ -14,7 +14,10 @@ from trainees.models import ActivityStatement, ActivitySummary, LessonProgress
 from .conftest import publish
 from .h5p_helpers import TRUEFALSE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture(autouse=True)

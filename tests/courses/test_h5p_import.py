@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from courses.h5p import storage
 from courses.models import H5PLibrary, H5PPackage
@@ -38,10 +39,11 @@ def snapshot(media: Path) -> set[str]:
     return {str(p.relative_to(media)) for p in media.rglob("*")} if media.exists() else set()
 
 
-def refused(media, fileobj) -> list[str]:
+def refused(media, fileobj, language="en") -> list[str]:
+    """Import `fileobj`, expect a refusal, check nothing changed; the messages, in `language`."""
     before = snapshot(media)
     count = H5PPackage.objects.count(), H5PLibrary.objects.count()
-    with pytest.raises(ValidationError) as excinfo:
+    with pytest.raises(ValidationError) as excinfo, translation.override(language):
         h5p_package_import(fileobj=fileobj)
     assert snapshot(media) - before <= {"h5p", "h5p/.tmp"}  # only empty staging folders
     assert not any((media / "h5p" / ".tmp").iterdir()) if (media / "h5p/.tmp").exists() else True
@@ -249,12 +251,12 @@ def test_corrupt_member_fails_at_extraction_and_leaves_nothing(media):
 
 
 def test_messages_are_in_the_users_language(media):
-    from django.utils import translation
-
-    with translation.override("vi"):
-        messages = refused(media, build(greeting(**{"h5p.json": None})))
-    assert messages and "h5p.json" in messages[0]
-    assert messages[0] != "h5p.json is missing: every H5P package needs it at the top level."
+    messages = refused(media, build(greeting(**{"h5p.json": None})), language="vi")
+    assert messages == ["Thiếu tệp h5p.json. Gói H5P nào cũng phải có tệp này ở thư mục gốc."]
+    messages = refused(media, build(greeting(**{"content/../x.json": b"{}"})), language="vi")
+    assert messages == [
+        "content/../x.json: không được có '..' trong đường dẫn (tệp sẽ bị ghi ra ngoài gói)."
+    ]
 
 
 # --- The command ------------------------------------------------------------------------------

@@ -59,8 +59,8 @@ def statement(iri, verb="answered", raw=1, max_=1, scaled=None, **extra):
     return data
 
 
-def post(client, data):
-    return client.post(URL, json.dumps({"statement": data}), content_type="application/json")
+def post(client, data, url=URL):
+    return client.post(url, json.dumps({"statement": data}), content_type="application/json")
 
 
 def test_answer_is_recorded_once_and_becomes_the_best_score(client, learner, activity):
@@ -111,9 +111,10 @@ def test_inconsistent_scores_are_refused(client, learner, activity, raw, max_, s
         "max": max_,
         **({"scaled": scaled} if scaled is not None else {}),
     }
-    response = post(client, data)
+    response = post(client, data, url="/en/activity/statements/")
     assert response.status_code == 422
     assert "not consistent" in response.json()["error"]
+    assert "không hợp lệ" in post(client, data).json()["error"]  # the learner's language
     assert not ActivityStatement.objects.exists()
 
 
