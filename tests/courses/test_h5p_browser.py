@@ -34,7 +34,8 @@ def h5p_lesson(course_tree):
         title="Luyện tập: Đúng hay Sai",
         slug="luyen-tap",
         body=[
-            {"type": "paragraph", "value": "<p>Đọc câu hỏi rồi chọn Đúng hoặc Sai.</p>"},
+            # A long text first, so the activity starts below the screen.
+            {"type": "paragraph", "value": "<p>Đọc kỹ rồi chọn Đúng hoặc Sai.</p>" * 60},
             {"type": "h5p", "value": {"activity": package.pk, "instruction": "Chọn một"}},
         ],
     )
@@ -60,8 +61,15 @@ def answer_true_false(page):
 def test_answer_true_false_and_see_the_score(phone_page, learner, h5p_lesson):
     page = phone_page
     browser_login(page, learner.phone)
+    library_requests = []
+    page.on("request", lambda r: "/h5p/" in r.url and library_requests.append(r.url))
     page.goto(h5p_lesson.url)
+    page.wait_for_timeout(1000)
+    # Below the screen, the activity has not loaded anything yet.
+    assert page.locator(".h5p-activity[data-started]").count() == 0
+    assert library_requests == []
     answer_true_false(page)
+    assert library_requests
     score = page.locator("[data-h5p-score]")
     expect(score).to_have_text(re.compile(r"\d/1"), timeout=15_000)
     summary = ActivitySummary.objects.get(person__user=learner)
@@ -77,6 +85,7 @@ def test_offline_answer_is_recorded_once_after_reconnecting(phone_page, learner,
     page = phone_page
     browser_login(page, learner.phone)
     page.goto(h5p_lesson.url)
+    page.locator(".h5p-activity").scroll_into_view_if_needed()
     expect(page.locator(".h5p-activity.h5p-ready")).to_have_count(1, timeout=30_000)
     page.context.set_offline(True)
     answer_true_false(page)
