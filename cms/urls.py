@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("trainees.urls")),
+    path("", include("courses.lesson_urls")),
     # Wagtail's page tree last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -138,7 +138,7 @@ def activity_credits(*, person: Person, children) -> dict[str, float]:
 @transaction.atomic
 def activity_statement_record(*, user: User, statement) -> StatementResult:
     """Validate and store one xAPI statement from the H5P player (see the module docstring)."""
-    from .progress import lesson_score_refresh, person_for_user
+    from .progress import lesson_score_refresh, person_ensure
 
     if not isinstance(statement, dict):
         raise ValidationError(_("This is not an xAPI statement."))
@@ -178,7 +178,7 @@ def activity_statement_record(*, user: User, statement) -> StatementResult:
     parents = (context.get("contextActivities") or {}).get("parent") if context else None
     top_level = "subContentId" not in query and not parents
 
-    person = person_for_user(user=user)
+    person = person_ensure(user=user)
     outcome = StatementResult(statement_id=str(statement_id))
     try:
         with transaction.atomic():

@@ -22,9 +22,10 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
@@ -46,7 +47,7 @@ class EventResult:
     course_completed: bool = False
 
 
-def person_for_user(*, user: User) -> Person:
+def person_ensure(*, user: User) -> Person:
     """The person behind an account, created on the first progress they make."""
     try:
         return user.person
@@ -286,7 +287,7 @@ def progress_events_apply(*, user, events: list[dict]) -> list[EventResult]:
     For a visitor who has not signed in nothing is recorded: answers are graded so they get
     feedback, and the browser keeps the events to send again after sign-in.
     """
-    person = person_for_user(user=user) if user.is_authenticated else None
+    person = person_ensure(user=user) if user.is_authenticated else None
     lesson_ids = {e.get("lesson") for e in events if isinstance(e, dict)}
     lessons = {
         page.pk: page
@@ -343,7 +344,7 @@ def progress_events_apply(*, user, events: list[dict]) -> list[EventResult]:
     return results
 
 
-def continue_learning(*, user, course: CoursePage | None = None) -> dict | None:
+def course_resume_find(*, user, course: CoursePage | None = None) -> dict | None:
     """Where a learner left off: the lesson to open next, in a course or in any course."""
     if not user.is_authenticated:
         return None
@@ -353,27 +354,41 @@ def continue_learning(*, user, course: CoursePage | None = None) -> dict | None:
     progress = progress.order_by("-updated_at").first()
     if progress is None:
         return None
-    course = course or CoursePage.objects.filter(translation_key=progress.course_key).first()
+    if course is None:
+        same_course = CoursePage.objects.live().filter(translation_key=progress.course_key)
+        course = (
+            same_course.filter(locale__language_code=translation.get_language()).first()
+            or same_course.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        )
     if course is None:
         return None
-    lessons = list(course.source.lessons())
-    done = dict(
-        LessonProgress.objects.filter(
+    source = course.source
+    lessons = list(source.lessons().specific())
+    summaries = {
+        key: (completed_at, best_score, position)
+        for key, completed_at, best_score, position in LessonProgress.objects.filter(
             person=progress.person, course_key=progress.course_key
-        ).values_list("lesson_key", "completed_at")
-    )
-    positions = dict(
-        LessonProgress.objects.filter(
-            person=progress.person, course_key=progress.course_key
-        ).values_list("lesson_key", "last_position")
-    )
-    target = next((lesson for lesson in lessons if not done.get(lesson.translation_key)), None)
+        ).values_list("lesson_key", "completed_at", "best_score", "last_position")
+    }
+
+    def unfinished(lesson):
+        completed_at, best_score, _position = summaries.get(lesson.translation_key, (None,) * 3)
+        if completed_at is None:
+            return True
+        # Done but a quiz below the pass mark: that lesson is where to go back to.
+        return bool(lesson.scored_blocks()) and (best_score or 0) < source.pass_mark
+
+    target = next((lesson for lesson in lessons if unfinished(lesson)), None)
     if target is None:
         return None
+    key = target.translation_key
+    target = target.localized  # its title in the reader's language, when translated
+    positions = {key: value[2] for key, value in summaries.items()}
+    done = {key: value[0] for key, value in summaries.items()}
     return {
         "course": course,
         "course_progress": progress,
         "lesson": target,
-        "position": positions.get(target.translation_key, ""),
+        "position": positions.get(key, ""),
         "completed_keys": {k for k, v in done.items() if v},
     }

@@ -7,13 +7,13 @@ templates call `{% render_hooks "…" page %}` and we register what goes there.
 from django.template.loader import render_to_string
 from wagtail import hooks
 
-from .progress import continue_learning
+from .progress import course_resume_find
 
 
 def _panel(request, course=None):
     if request is None or not request.user.is_authenticated:
         return ""
-    where = continue_learning(user=request.user, course=course)
+    where = course_resume_find(user=request.user, course=course)
     if where is None and course is None:
         return ""
     return render_to_string(

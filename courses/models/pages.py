@@ -63,18 +63,25 @@ class CourseIndexPage(FallbackRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        courses = (
-            CoursePage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("cover_image")
-            .order_by("path")
-        )
         topic = request.GET.get("topic", "")
-        if topic in Topic.values:
-            courses = courses.filter(topic=topic)
-        else:
+        if topic not in Topic.values:
             topic = ""
+
+        def courses_under(index):
+            courses = CoursePage.objects.live().public().child_of(index)
+            if topic:
+                courses = courses.filter(topic=topic)
+            return list(courses.select_related("cover_image", "locale").order_by("path"))
+
+        courses = courses_under(self)
+        source = self.get_translation_or_none(Locale.get_default())
+        if source is not None and source.pk != self.pk:
+            # Courses not translated yet are listed in Vietnamese rather than hidden.
+            have = {course.translation_key for course in courses}
+            originals = courses_under(source)
+            order = {course.translation_key: i for i, course in enumerate(originals)}
+            courses += [c for c in originals if c.translation_key not in have]
+            courses.sort(key=lambda course: order.get(course.translation_key, -1))
         context.update(courses=courses, topics=Topic.choices, topic=topic)
         return context
 
@@ -199,7 +206,11 @@ class LessonPage(FallbackRoutingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific
         siblings = list(
-            LessonPage.objects.live().sibling_of(self).order_by("path").only("id", "path")
+            LessonPage.objects.live()
+            .sibling_of(self)
+            .order_by("path")
+            .select_related("locale")
+            .defer_streamfields()
         )
         ids = [s.pk for s in siblings]
         index = ids.index(self.pk) if self.pk in ids else 0

@@ -10,6 +10,37 @@ from courses.factories import (
 )
 
 
+@pytest.fixture
+def wagtail_base(db):
+    """What migrations create and a transactional test's flush removes: make it again.
+
+    Browser and concurrency tests run in real transactions; the database is emptied after
+    each, and pytest-django's serialized rollback is not reliable across the whole suite.
+    """
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale, Page
+
+    from trainees.services import ROLE_GROUPS
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root", locale=Locale.objects.get(language_code="vi"))
+    for name in ROLE_GROUPS.values():
+        Group.objects.get_or_create(name=name)
+
+
+@pytest.fixture
+def home_page(wagtail_base, home_page):
+    return home_page
+
+
+@pytest.fixture
+def learner(wagtail_base, learner):
+    return learner
+
+
 def publish(page):
     page.save_revision().publish()
     return page

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.services import home_page_ensure
+from courses.demo import load_courses_demo
 from courses.demo_h5p import load_h5p_demo
 from trainees.factories import PersonFactory, UserFactory, VillageFactory
 from trainees.models import Commune, Person, Province, Role
@@ -109,6 +110,7 @@ class Command(BaseCommand):
             )
             rows.append((role.label, phone, password))
 
+        load_courses_demo()
         load_h5p_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with a phone number:"))
         for label, phone, password in rows:

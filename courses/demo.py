@@ -1,0 +1,206 @@
+"""Demo courses for `load_demo_data`: real lessons in Vietnamese, English and H'Mông.
+
+`load_courses_demo()` is idempotent: it creates what is missing (drawings, the catalogue,
+courses, lessons, translations) and leaves existing pages as editors left them.
+Translations are Wagtail copies of the Vietnamese pages (`copy_for_translation`, as
+wagtail-localize makes them) that keep the original's block ids, so quiz answers and
+progress are shared across languages. H'Mông pages get an admin comment asking a native
+speaker to review them.
+"""
+
+from html import escape
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Comment, Locale, Page
+
+from .demo_content import COURSES, INDEX, INDEX_INTRO
+from .demo_content_translations import TRANSLATIONS
+from .models import CourseIndexPage, CoursePage, LessonPage
+
+DRAWINGS = Path(__file__).parent / "static" / "courses" / "img"
+REVIEW_NOTE = (
+    "Bản dịch tiếng H'Mông này chưa được người bản ngữ kiểm tra. "
+    "Cần một người H'Mông đọc lại trước khi dùng với học viên. "
+    "(H'Mông translation not yet checked by a native speaker: review before use.)"
+)
+
+
+def _drawings() -> dict:
+    """The project's SVG drawings as Wagtail images, keyed by file name."""
+    Image = get_image_model()
+    images = {}
+    for path in sorted(DRAWINGS.glob("*.svg")):
+        title = f"Minh hoạ: {path.stem}"
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            with path.open("rb") as f:
+                image = Image(title=title, file=ImageFile(f, name=path.name))
+                image.save()
+        images[path.name] = image
+    return images
+
+
+def _block(entry, source, images, block_id=None) -> dict:
+    """Raw stream data for one block; pictures and right answers come from `source`."""
+    kind = entry[0]
+    if kind == "p":
+        data = {"type": "paragraph", "value": f"<p>{escape(entry[1])}</p>"}
+    elif kind == "img":
+        data = {
+            "type": "image",
+            "value": {"image": images[source[1]].pk, "alt": entry[2], "caption": entry[3]},
+        }
+    elif kind == "steps":
+        steps = [
+            {
+                "image": images[src_step[0]].pk if src_step[0] else None,
+                "alt": step[1],
+                "text": step[2],
+            }
+            for step, src_step in zip(entry[2], source[2], strict=True)
+        ]
+        data = {"type": "steps", "value": {"heading": entry[1], "steps": steps}}
+    elif kind in ("tip", "warn"):
+        callout = "tip" if kind == "tip" else "warning"
+        data = {"type": "callout", "value": {"kind": callout, "text": entry[1]}}
+    elif kind == "quiz":
+        options = [
+            {"text": option[0], "correct": src_option[1], "feedback": option[2]}
+            for option, src_option in zip(entry[3], source[3], strict=True)
+        ]
+        data = {
+            "type": "quiz",
+            "value": {"question": entry[1], "kind": source[2], "options": options},
+        }
+    else:
+        raise ValueError(kind)
+    if block_id:
+        data["id"] = block_id
+    return data
+
+
+def _body(entries, source_entries, images, ids=None) -> list:
+    ids = ids or [None] * len(source_entries)
+    return [
+        _block(entry, source, images, block_id)
+        for entry, source, block_id in zip(entries, source_entries, ids, strict=True)
+    ]
+
+
+def _outcomes(items) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _translate(page, locale, **fields):
+    """The translation of `page` in `locale`, created from the original when missing."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, False
+    copy = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    return _publish(copy), True
+
+
+@transaction.atomic
+def load_courses_demo() -> dict:
+    """Create the demo catalogue, courses and translations; return what was created."""
+    from cms.models import HomePage
+
+    created = {"courses": 0, "lessons": 0, "translations": 0}
+    images = _drawings()
+    home = HomePage.objects.get(locale__language_code="vi")
+    index = CourseIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=CourseIndexPage(title=INDEX["vi"], slug="khoa-hoc", intro=INDEX_INTRO["vi"])
+        )
+        _publish(index)
+    for page in HomePage.objects.all():
+        if page.catalogue_page_id is None:
+            page.catalogue_page = index
+            _publish(page)
+
+    reviewer = (
+        get_user_model().objects.filter(is_staff=True).order_by("-is_superuser", "pk").first()
+    )
+    for spec in COURSES:
+        course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if course is None:
+            course = index.add_child(
+                instance=CoursePage(
+                    title=spec["title"],
+                    slug=spec["slug"],
+                    summary=spec["summary"],
+                    topic=spec["topic"],
+                    level=spec["level"],
+                    estimated_minutes=spec["minutes"],
+                    cover_image=images[spec["cover"]],
+                    learning_outcomes=_outcomes(spec["outcomes"]),
+                    pass_mark=80,
+                )
+            )
+            _publish(course)
+            created["courses"] += 1
+        lessons = {}
+        for lesson_spec in spec["lessons"]:
+            lesson = LessonPage.objects.child_of(course).filter(slug=lesson_spec["slug"]).first()
+            if lesson is None:
+                lesson = course.add_child(
+                    instance=LessonPage(
+                        title=lesson_spec["title"],
+                        slug=lesson_spec["slug"],
+                        summary=lesson_spec["summary"],
+                        estimated_minutes=lesson_spec["minutes"],
+                        body=_body(lesson_spec["body"], lesson_spec["body"], images),
+                    )
+                )
+                _publish(lesson)
+                created["lessons"] += 1
+            lessons[lesson_spec["slug"]] = (lesson, lesson_spec)
+
+        for code, courses in TRANSLATIONS.items():
+            words = courses.get(spec["slug"])
+            if words is None:
+                continue
+            locale = Locale.objects.get(language_code=code)
+            _translate(index, locale, title=INDEX[code], intro=INDEX_INTRO[code])
+            course_tr, new = _translate(
+                course,
+                locale,
+                title=words["title"],
+                summary=words["summary"],
+                learning_outcomes=_outcomes(words["outcomes"]),
+            )
+            pages = [course_tr]
+            created["translations"] += new
+            for slug, lesson_words in words["lessons"].items():
+                lesson, lesson_spec = lessons[slug]
+                ids = [child.id for child in lesson.body]
+                lesson_tr, new = _translate(
+                    lesson,
+                    locale,
+                    title=lesson_words["title"],
+                    summary=lesson_words["summary"],
+                    body=_body(lesson_words["body"], lesson_spec["body"], images, ids),
+                )
+                pages.append(lesson_tr)
+                created["translations"] += new
+            if code == "hmn" and reviewer is not None:
+                for page in pages:
+                    _flag_for_review(page, reviewer)
+    return created
+
+
+def _flag_for_review(page: Page, user) -> None:
+    if not Comment.objects.filter(page=page, text=REVIEW_NOTE).exists():
+        Comment.objects.create(page=page, user=user, text=REVIEW_NOTE, contentpath="title")
