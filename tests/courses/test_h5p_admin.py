@@ -55,3 +55,12 @@ def test_a_bad_package_shows_the_reason_on_the_form(client, editor):
     assert response.status_code == 200
     assert "content/shell.php" in response.content.decode()
     assert not H5PPackage.objects.exists()
+
+
+def test_administrators_may_upload_content_editors_may_not(client, make_user, editor):
+    admin = make_user(Role.ADMINISTRATOR, phone="0911000202")
+    assert admin.has_perm("courses.upload_h5ppackage")
+    assert not editor.has_perm("courses.upload_h5ppackage")
+    assert editor.has_perm("courses.change_h5ppackage")
+    client.force_login(admin)
+    assert client.get(ADD_URL).status_code == 200
