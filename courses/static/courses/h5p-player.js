@@ -141,12 +141,16 @@
   }
 
   // --- Starting the player ----------------------------------------------------------------
+  // The player class, kept as soon as main.bundle.js runs: in div mode the H5P core
+  // (frame.bundle.js) is loaded into the page too and replaces window.H5PStandalone.
+  var Player = null;
   var mainLoaded = null;
   function loadMain(src) {
     if (!mainLoaded) {
       mainLoaded = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
-        s.src = src; s.onload = resolve; s.onerror = reject;
+        s.src = src; s.onerror = reject;
+        s.onload = function () { Player = window.H5PStandalone.H5P; resolve(); };
         document.head.appendChild(s);
       });
     }
@@ -161,6 +165,10 @@
     });
   }
 
+  // h5p-standalone ends by calling H5P.init() on the whole page, which would try to start
+  // another activity whose scripts are still loading ("Unable to find constructor"), so
+  // activities start one after another; their files are preloaded at once all the same.
+  var queue = Promise.resolve();
   function start(el) {
     if (el.dataset.started) return;
     el.dataset.started = "1";
@@ -168,10 +176,14 @@
     Object.keys(cfg.json).forEach(function (path) { inlined[path] = cfg.json[path]; });
     activities[cfg.objectIri] = el;
     preload(cfg.preload);
+    queue = queue.then(function () { return play(el, cfg); });
+  }
+
+  function play(el, cfg) {
     var anchor = el.querySelector(".h5p-anchor");
-    loadMain(cfg.mainJs).then(function () {
+    return loadMain(cfg.mainJs).then(function () {
       anchor.innerHTML = "";
-      return new H5PStandalone.H5P(anchor, {
+      return new Player(anchor, {
         id: el.id,
         h5pJsonPath: cfg.h5pJsonPath,
         contentJsonPath: cfg.contentJsonPath,
