@@ -59,6 +59,7 @@ def player_config(package: H5PPackage, *, object_iri: str) -> dict:
     ]
     return {
         "package": package.pk,
+        "mainLibrary": package.machine_name,
         "title": package.title,
         "h5pJsonPath": content_url,
         "contentJsonPath": content_url,

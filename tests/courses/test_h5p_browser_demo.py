@@ -15,7 +15,7 @@ pytestmark = [
 
 def test_three_activities_on_one_lesson_all_play(phone_page, course_tree, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
-    load_h5p_demo()
+    packages = load_h5p_demo()
     lesson = LessonPage.objects.get(slug="luyen-tap-tuong-tac")
     page = phone_page
     errors = []
@@ -27,5 +27,12 @@ def test_three_activities_on_one_lesson_all_play(phone_page, course_tree, settin
     expect(page.locator(".h5p-activity.h5p-failed")).to_have_count(0)
     expect(page.locator(".h5p-multichoice, .h5p-blanks")).to_have_count(2)
     assert errors == []
+
+    # GreetingCard1's library defines H5P.GreetingCard, not H5P.GreetingCard1: the learner
+    # sees that the activity failed instead of an empty box.
+    lesson.body = [{"type": "h5p", "value": {"activity": packages["greetingcard1.h5p"].pk}}]
+    lesson.save_revision().publish()
+    page.goto(lesson.url)
+    expect(page.locator(".h5p-activity.h5p-failed [role=alert]")).to_be_visible(timeout=30_000)
     page.goto("about:blank")
     page.wait_for_timeout(500)

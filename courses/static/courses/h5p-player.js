@@ -196,6 +196,11 @@
         fullScreen: false
       });
     }).then(function () {
+      // A content type whose library does not define its class (e.g. GreetingCard1 defines
+      // H5P.GreetingCard) leaves an empty box: say so instead of failing silently.
+      if (window.H5P && H5P.classFromName && !H5P.classFromName(cfg.mainLibrary)) {
+        throw new Error("Unable to find constructor for " + cfg.mainLibrary);
+      }
       listen();
       el.classList.add("h5p-ready");
       flush();
