@@ -21,9 +21,11 @@ from .progress import progress_events_apply
 MAX_EVENTS = 200
 
 
-def _activate(lang):
-    if lang in dict(settings.LANGUAGES):
-        translation.activate(lang)
+def _language(lang):
+    """Answer in the language of the page that sent the data (these URLs have no prefix)."""
+    if lang not in dict(settings.LANGUAGES):
+        lang = translation.get_language()
+    return translation.override(lang)
 
 
 @require_POST
@@ -35,11 +37,11 @@ def events(request):
         payload = None
     if not isinstance(payload, dict):
         return JsonResponse({"error": _("The data sent was not readable.")}, status=400)
-    _activate(payload.get("lang"))
-    batch = payload.get("events")
-    if not isinstance(batch, list) or len(batch) > MAX_EVENTS:
-        return JsonResponse({"error": _("The data sent was not readable.")}, status=400)
-    results = progress_events_apply(user=request.user, events=batch)
+    with _language(payload.get("lang")):
+        batch = payload.get("events")
+        if not isinstance(batch, list) or len(batch) > MAX_EVENTS:
+            return JsonResponse({"error": _("The data sent was not readable.")}, status=400)
+        results = progress_events_apply(user=request.user, events=batch)
     body = {
         "authenticated": request.user.is_authenticated,
         "results": [r.__dict__ for r in results],
@@ -60,7 +62,11 @@ def _back(request, anchor=""):
 @require_POST
 def answer_form(request):
     """The quiz without JavaScript: check (and record) one answer, then go back."""
-    _activate(request.POST.get("lang"))
+    with _language(request.POST.get("lang")):
+        return _answer_form(request)
+
+
+def _answer_form(request):
     event = {
         "uuid": request.POST.get("uuid") or str(uuid.uuid4()),
         "type": "answer",
@@ -80,7 +86,11 @@ def answer_form(request):
 @require_POST
 def complete_form(request):
     """'I finished this lesson' without JavaScript."""
-    _activate(request.POST.get("lang"))
+    with _language(request.POST.get("lang")):
+        return _complete_form(request)
+
+
+def _complete_form(request):
     if not request.user.is_authenticated:
         messages.info(request, _("Log in to keep your progress."))
         return _back(request)

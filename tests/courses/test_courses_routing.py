@@ -10,8 +10,6 @@ pytestmark = pytest.mark.django_db
 
 def test_the_fast_lesson_route_only_takes_catalogue_paths(course_tree):
     cache.delete(CATALOGUE_SLUGS_CACHE_KEY)
-    # i18n_patterns match only the active language's prefix; an earlier test (the demo
-    # loader) may leave another language active.
     with translation.override("vi"):
         assert resolve("/vi/khoa-hoc/dung-dien-thoai/goi-dien/").url_name == "lesson"
         assert resolve("/vi/something/else/entirely/").url_name != "lesson"
