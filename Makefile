@@ -77,7 +77,8 @@ messages: ## Update the translation catalogues from the code
 	$(PY) manage.py makemessages -l vi -l en -l hmn --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --ignore 'tests/*'
 	@# English is the source language: its catalogue repeats each msgid, so Django does not
 	@# fall back to the Vietnamese (LANGUAGE_CODE) catalogue for English pages.
-	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+	msgattrib --clear-fuzzy --empty -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	msgen -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 
 clean: ## Remove the virtualenv, npm packages and local data
 	rm -rf .venv node_modules var .stamp-venv

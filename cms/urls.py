@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("api/", trainees_api.urls),
+    path("h5p/", include("courses.h5p.urls")),
     path("", include("courses.urls")),
     path("api/progress/", include("trainees.progress_urls")),
 ]

@@ -18,6 +18,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .h5p.blocks import H5PActivityBlock
+
 PLAIN_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -218,4 +220,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     callout = CalloutBlock()
     quiz = QuizQuestionBlock()
-    # The H5P activity block (branch `h5p`) goes here; give it `is_scored` and `grade()`.
+    h5p = H5PActivityBlock()

@@ -119,13 +119,12 @@ def _lesson_progress(person, lesson, course, at, assisted_by=None) -> LessonProg
 
 
 def _lesson_score(person, lesson) -> int | None:
-    """The share (0–100) of the lesson's scored blocks whose latest answer is right.
+    """Percent of the lesson's scored blocks done right: a quiz question counts 1 when its
+    latest answer is right; an H5P activity counts its best scaled score (0–1)."""
+    from .activity import activity_credits
 
-    Only quiz questions report here today; another scored activity (H5P) adds its own
-    raw results to `latest` in this one place.
-    """
-    scored = [child.id for child in lesson.scored_blocks()]
-    if not scored:
+    children = lesson.scored_blocks()
+    if not children:
         return None
     latest = {}
     for block_id, correct in (
@@ -134,7 +133,24 @@ def _lesson_score(person, lesson) -> int | None:
         .values_list("block_id", "correct")
     ):
         latest[block_id] = correct
-    return round(100 * sum(1 for b in scored if latest.get(b)) / len(scored))
+    credits = activity_credits(person=person, children=children)
+    total = sum(
+        credits[child.id] if child.id in credits else (1.0 if latest.get(child.id) else 0.0)
+        for child in children
+    )
+    return round(100 * total / len(children))
+
+
+@transaction.atomic
+def lesson_score_refresh(*, person: Person, lesson: LessonPage) -> CourseProgress:
+    """Raise the lesson's best score to its current score, then re-check the course."""
+    course = _lesson_and_course(lesson)
+    progress = _lesson_progress(person, lesson, course, timezone.now())
+    score = _lesson_score(person, lesson)
+    if score is not None and (progress.best_score is None or score > progress.best_score):
+        progress.best_score = score
+        progress.save(update_fields=["best_score", "updated_at"])
+    return course_progress_update(person=person, course=course, last_lesson=lesson)
 
 
 @transaction.atomic

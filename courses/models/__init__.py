@@ -8,8 +8,19 @@
   `translation_key`. Progress (in `trainees`) is keyed by that key, so a learner keeps
   their progress when they switch language; a page missing in a language is served in
   Vietnamese with a notice (`FallbackRoutingMixin`).
+- `H5PPackage` is an uploaded H5P activity (a snippet), played in lessons by the H5P
+  block; `H5PLibrary` is one version of the JavaScript libraries packages bring.
 """
 
+from .h5p import H5PLibrary, H5PPackage
 from .pages import CourseIndexPage, CoursePage, LessonPage, Level, Topic
 
-__all__ = ["CourseIndexPage", "CoursePage", "LessonPage", "Level", "Topic"]
+__all__ = [
+    "CourseIndexPage",
+    "CoursePage",
+    "H5PLibrary",
+    "H5PPackage",
+    "LessonPage",
+    "Level",
+    "Topic",
+]

@@ -16,6 +16,7 @@
   `LessonProgress`/`CourseProgress` summaries built from them (see `progress.py`).
 """
 
+from .activity import ActivityStatement, ActivitySummary
 from .attendance import (
     Attendance,
     AttendanceChange,
@@ -39,6 +40,8 @@ from .people import (
 from .progress import CourseProgress, LessonEvent, LessonProgress, QuizAnswer
 
 __all__ = [
+    "ActivityStatement",
+    "ActivitySummary",
     "Attendance",
     "AttendanceChange",
     "AttendanceMethod",

@@ -18,7 +18,9 @@ self.addEventListener("fetch", function (e) {
   var req = e.request, url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== location.origin) return;
   if (url.pathname.indexOf("/api/") === 0 || url.pathname.indexOf("/admin/") === 0) return;
-  if (url.pathname.indexOf("/static/") === 0 || url.pathname.indexOf("/media/") === 0) {
+  // H5P library and content files never change under one URL (versioned or per package).
+  if (url.pathname.indexOf("/static/") === 0 || url.pathname.indexOf("/media/") === 0 ||
+      url.pathname.indexOf("/h5p/") === 0) {
     e.respondWith(caches.match(req).then(function (hit) {
       return hit || fetch(req).then(function (res) {
         if (res.ok) { var copy = res.clone(); caches.open(MEDIA).then(function (c) { c.put(req, copy); }); }

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from cms.services import home_page_ensure
 from courses.demo import load_courses_demo
+from courses.demo_h5p import load_h5p_demo
 from trainees.demo import load_attendance_demo
 from trainees.factories import PersonFactory, UserFactory, VillageFactory
 from trainees.models import Commune, Person, Province, Role
@@ -112,6 +113,7 @@ class Command(BaseCommand):
 
         load_attendance_demo()
         load_courses_demo()
+        load_h5p_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with a phone number:"))
         for label, phone, password in rows:
             self.stdout.write(f"  {str(label):<22} {phone}  {password}")

@@ -1,0 +1,166 @@
+"""Serving extracted packages: library files (public, immutable) and content files (checked).
+
+Every response carries `X-Content-Type-Options: nosniff` and `Content-Security-Policy:
+sandbox`, which has no effect on scripts, styles or images used by the lesson page but
+turns any file opened on its own into an inert, script-less document. Content files whose
+type could be an active document (SVG, HTML, XML, anything unknown) are sent only as
+downloads (`Content-Disposition: attachment`) — validation already refuses them, this is the
+second lock on the door.
+"""
+
+import mimetypes
+from pathlib import Path
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from ..models import H5PLibrary, H5PPackage
+from . import bundles, storage
+from .access import package_is_visible_to
+
+# Types a browser shows passively (or runs only when a page includes them).
+INLINE_TYPES = {
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/bmp",
+    "image/webp",
+    "image/tiff",
+    "audio/mpeg",
+    "audio/ogg",
+    "audio/wav",
+    "audio/x-wav",
+    "audio/mp4",
+    "video/mp4",
+    "video/webm",
+    "video/ogg",
+    "text/vtt",
+    "application/json",
+    "font/woff",
+    "font/woff2",
+    "font/ttf",
+    "font/otf",
+    "application/vnd.ms-fontobject",
+    "text/plain",
+}
+# Library-only types (H5P's own code and styles).
+LIBRARY_TYPES = {"text/javascript", "application/javascript", "text/css", "image/svg+xml"}
+EXTRA_TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".eot": "application/vnd.ms-fontobject",
+    ".vtt": "text/vtt",
+    ".svg": "image/svg+xml",
+    ".m4a": "audio/mp4",
+    ".webm": "video/webm",
+}
+YEAR = 365 * 24 * 3600
+
+
+def content_type_for(path: str) -> str:
+    ext = Path(path).suffix.lower()
+    return EXTRA_TYPES.get(ext) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def _safe_join(root: Path, path: str) -> Path:
+    if "\x00" in path or "\\" in path:
+        raise Http404
+    full = (root / path).resolve()
+    root = root.resolve()
+    if root not in full.parents or full.is_symlink() or not full.is_file():
+        raise Http404
+    return full
+
+
+def _respond(request, full: Path, *, inline_types: set[str], cache_control: str):
+    ctype = content_type_for(full.name)
+    active = ctype not in inline_types
+    gz = full.with_name(full.name + ".gz")
+    use_gzip = not active and "gzip" in request.headers.get("Accept-Encoding", "") and gz.is_file()
+    # FileResponse closes the file when the response is done.
+    response = FileResponse(
+        open(gz if use_gzip else full, "rb"),  # noqa: SIM115
+        content_type=ctype,
+        filename=full.name,
+    )
+    if use_gzip:
+        response["Content-Encoding"] = "gzip"
+    if gz.is_file():
+        patch_vary_headers(response, ["Accept-Encoding"])
+    if active:
+        response["Content-Type"] = "application/octet-stream"
+        response["Content-Disposition"] = f'attachment; filename="{full.name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = cache_control
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response
+
+
+@require_safe
+def library_file(request, token: str, path: str):
+    """A library file, e.g. lib/<token>/H5P.TrueFalse-1.6/js/true-false.js.
+
+    The token names the exact library versions the page asked for, so the URL's bytes never
+    change: compressed, cached for a year, `immutable` (a second visit needs no request).
+    """
+    folder, _sep, rest = path.partition("/")
+    if folder == bundles.BUNDLE_FOLDER:
+        return _bundle(request, token, rest)
+    machine, _dash, version = folder.rpartition("-")
+    major, _dot, minor = version.partition(".")
+    if not (machine and major.isdigit() and minor.isdigit() and rest):
+        raise Http404
+    lib = (
+        H5PLibrary.objects.filter(
+            machine_name=machine, major_version=int(major), minor_version=int(minor)
+        )
+        .order_by("-patch_version")
+        .first()
+    )
+    if lib is None:
+        raise Http404
+    full = _safe_join(storage.library_dir(lib.storage_name), rest)
+    return _respond(
+        request,
+        full,
+        inline_types=INLINE_TYPES | LIBRARY_TYPES,
+        cache_control=f"public, max-age={YEAR}, immutable",
+    )
+
+
+def _bundle(request, token: str, name: str):
+    pk, _dot, kind = name.partition(".")
+    if not pk.isdigit() or kind not in ("js", "css"):
+        raise Http404
+    package = get_object_or_404(H5PPackage, pk=int(pk))
+    # Library code is public, like the library files themselves; the token must match so a
+    # URL always names the same bytes.
+    if package.library_token() != token:
+        raise Http404
+    return _respond(
+        request,
+        bundles.bundle_file(package, kind),
+        inline_types=INLINE_TYPES | LIBRARY_TYPES,
+        cache_control=f"public, max-age={YEAR}, immutable",
+    )
+
+
+@require_safe
+def content_file(request, pk: int, path: str):
+    """A file of one package's content/ folder, for those allowed to see a lesson using it."""
+    package = get_object_or_404(H5PPackage, pk=pk)
+    if not package_is_visible_to(package, request.user):
+        raise Http404
+    full = _safe_join(storage.content_dir(package.sha256), path)
+    # A package's files never change (its sha256 names them), but who may see them can.
+    return _respond(
+        request, full, inline_types=INLINE_TYPES, cache_control="private, max-age=86400"
+    )

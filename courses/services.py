@@ -1,0 +1,84 @@
+"""Operations on learning content that span models or touch storage.
+
+- `h5p_package_import` turns an uploaded `.h5p` file into an `H5PPackage`: it validates the
+  whole package first (`courses.h5p.validation`), returns the existing package when the same
+  file was uploaded before, extracts into staging and moves the result into place only when
+  the database rows are saved. Any failure leaves storage as it was.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from django.core.files import File
+from django.db import transaction
+
+from .h5p import storage
+from .h5p.validation import LibraryRef, ValidatedPackage, validate_package
+from .models import H5PLibrary, H5PPackage
+
+
+def _is_installed(ref: LibraryRef) -> bool:
+    return H5PLibrary.objects.filter(
+        machine_name=ref.machine_name, major_version=ref.major, minor_version=ref.minor
+    ).exists()
+
+
+def h5p_package_validate(*, fileobj: IO[bytes]) -> ValidatedPackage:
+    """Check a package without writing anything; raises `H5PValidationError`."""
+    return validate_package(fileobj, is_installed=_is_installed)
+
+
+def h5p_package_import(*, fileobj: IO[bytes], title: str = "", by=None) -> H5PPackage:
+    """Validate and store a package; the same file imported twice gives the same package."""
+    validated = h5p_package_validate(fileobj=fileobj)
+    existing = H5PPackage.objects.filter(sha256=validated.sha256).first()
+    if existing is not None:
+        return existing
+
+    staged = storage.extract(fileobj, validated)
+    stored_file = None
+    try:
+        with transaction.atomic():
+            libraries = []
+            for lib in validated.libraries.values():
+                obj, _created = H5PLibrary.objects.get_or_create(
+                    machine_name=lib.ref.machine_name,
+                    major_version=lib.ref.major,
+                    minor_version=lib.ref.minor,
+                    patch_version=lib.patch,
+                    defaults={"title": lib.data["title"], "library_json": lib.data},
+                )
+                libraries.append(obj)
+            for ref in validated.installed_dependencies.values():
+                libraries.append(
+                    H5PLibrary.objects.filter(
+                        machine_name=ref.machine_name,
+                        major_version=ref.major,
+                        minor_version=ref.minor,
+                    )
+                    .order_by("-patch_version")
+                    .first()
+                )
+            main = validated.main_library
+            package = H5PPackage(
+                title=(title or validated.title)[:255],
+                sha256=validated.sha256,
+                main_library=f"{main.machine_name} {main.major}.{main.minor}",
+                h5p_json=validated.h5p_json,
+                content_json=validated.content_json,
+                size=validated.size,
+                uploaded_by=by,
+            )
+            fileobj.seek(0)
+            package.file.save(f"{validated.sha256}.h5p", File(fileobj), save=False)
+            stored_file = package.file.name
+            package.save()
+            package.libraries.set(libraries)
+            staged.commit()
+    except BaseException:
+        staged.rollback()
+        if stored_file:
+            H5PPackage.file.field.storage.delete(stored_file)
+        raise
+    return package

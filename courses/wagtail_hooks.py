@@ -1,0 +1,50 @@
+"""H5P activities in the Wagtail admin: a snippet with a chooser, upload behind a permission."""
+
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+
+from .forms import H5PPackageForm
+from .models import H5PPackage
+from .services import h5p_package_import
+
+
+class H5PPackagePermissionPolicy(ModelPermissionPolicy):
+    """Adding a package needs `upload_h5ppackage`, not the ordinary add permission: a package's
+    library JavaScript runs on our origin, so only trusted people may bring new code."""
+
+    def _get_permission_codename(self, action):
+        if action == "add":
+            return "upload_h5ppackage"
+        return super()._get_permission_codename(action)
+
+
+register_permission_policy(H5PPackage, H5PPackagePermissionPolicy(H5PPackage))
+
+
+class H5PPackageCreateView(CreateView):
+    def save_instance(self):
+        return h5p_package_import(
+            fileobj=self.form.cleaned_data["upload"],
+            title=self.form.cleaned_data.get("title", ""),
+            by=self.request.user,
+        )
+
+
+class H5PPackageViewSet(SnippetViewSet):
+    model = H5PPackage
+    icon = "form"
+    menu_label = "H5P"
+    add_to_admin_menu = True
+    menu_order = 300
+    add_view_class = H5PPackageCreateView
+    list_display = ["title", "main_library", "created_at"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(
+        [FieldPanel("upload"), FieldPanel("title")], base_form_class=H5PPackageForm
+    )
+
+
+register_snippet(H5PPackageViewSet)

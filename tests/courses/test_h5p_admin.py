@@ -1,0 +1,66 @@
+"""Uploading H5P packages in the Wagtail admin needs the dedicated permission."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from courses.models import H5PPackage
+from trainees.models import Role
+
+from .h5p_helpers import GREETING, build, greeting
+
+pytestmark = pytest.mark.django_db
+ADD_URL = "/admin/snippets/courses/h5ppackage/add/"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user(Role.CONTENT_EDITOR, phone="0911000201")
+
+
+def upload(client, data: bytes, title=""):
+    return client.post(
+        ADD_URL,
+        {"upload": SimpleUploadedFile("x.h5p", data, "application/zip"), "title": title},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+
+def test_editors_without_the_permission_cannot_upload(client, editor):
+    client.force_login(editor)
+    assert client.get(ADD_URL).status_code in (302, 403)
+    upload(client, GREETING.read_bytes())
+    assert not H5PPackage.objects.exists()
+
+
+def test_upload_with_the_permission(client, editor):
+    editor.user_permissions.add(Permission.objects.get(codename="upload_h5ppackage"))
+    client.force_login(editor)
+    assert client.get(ADD_URL).status_code == 200
+    response = upload(client, GREETING.read_bytes(), title="Thiệp")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    package = H5PPackage.objects.get()
+    assert package.title == "Thiệp" and package.uploaded_by == editor
+
+
+def test_a_bad_package_shows_the_reason_on_the_form(client, editor):
+    editor.user_permissions.add(Permission.objects.get(codename="upload_h5ppackage"))
+    client.force_login(editor)
+    response = upload(client, build(greeting(**{"content/shell.php": b"<?php"})).getvalue())
+    assert response.status_code == 200
+    assert "content/shell.php" in response.content.decode()
+    assert not H5PPackage.objects.exists()
+
+
+def test_administrators_may_upload_content_editors_may_not(client, make_user, editor):
+    admin = make_user(Role.ADMINISTRATOR, phone="0911000202")
+    assert admin.has_perm("courses.upload_h5ppackage")
+    assert not editor.has_perm("courses.upload_h5ppackage")
+    assert editor.has_perm("courses.change_h5ppackage")
+    client.force_login(admin)
+    assert client.get(ADD_URL).status_code == 200

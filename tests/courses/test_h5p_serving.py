@@ -1,0 +1,131 @@
+"""Serving H5P files: libraries compressed and cached for good; content only for those who may
+see a lesson using it; nothing from content/ ever opens as an active document."""
+
+import gzip
+import shutil
+
+import pytest
+
+from courses.factories import LessonPageFactory
+from courses.h5p import storage
+from courses.services import h5p_package_import
+from trainees.models import Role
+
+from .conftest import publish
+from .h5p_helpers import GREETING, NEGATIVE_SVG, TRUEFALSE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def import_file(path):
+    with open(path, "rb") as fh:
+        return h5p_package_import(fileobj=fh)
+
+
+def h5p_lesson(course, package, *, live=True):
+    lesson = LessonPageFactory(
+        parent=course,
+        title="Luyện tập",
+        slug=f"luyen-tap-{package.pk}",
+        body=[{"type": "h5p", "value": {"activity": package.pk, "instruction": "Chọn"}}],
+    )
+    if live:
+        publish(lesson)
+    else:
+        lesson.unpublish()
+    return lesson
+
+
+def test_library_files_are_compressed_typed_and_immutable(client):
+    package = import_file(TRUEFALSE)
+    lib = package.resolved_libraries()["H5P.TrueFalse-1.6"]
+    js = lib.library_json["preloadedJs"][0]["path"]
+    url = f"{package.libraries_url()}/{lib.folder}/{js}"
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/javascript"
+    assert response["Content-Encoding"] == "gzip"
+    assert (
+        "immutable" in response["Cache-Control"] and "max-age=31536000" in response["Cache-Control"]
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    body = gzip.decompress(b"".join(response.streaming_content))
+    assert body == (storage.library_dir(lib.storage_name) / js).read_bytes()
+    plain = client.get(url)
+    assert "Content-Encoding" not in plain and "Accept-Encoding" in plain["Vary"]
+
+
+def test_library_path_traversal_is_not_found(client):
+    package = import_file(GREETING)
+    base = package.libraries_url()
+    assert client.get(f"{base}/H5P.GreetingCard1-1.0/../../content/x").status_code == 404
+    assert client.get(f"{base}/H5P.GreetingCard1-1.0/%2e%2e/library.json").status_code == 404
+
+
+def test_content_is_served_only_when_a_visible_lesson_uses_it(client, course_tree, make_user):
+    package = import_file(GREETING)
+    url = f"{package.content_url()}/earth.jpg"
+    assert client.get(url).status_code == 404  # used nowhere yet
+    lesson = h5p_lesson(course_tree["course"], package, live=False)
+    assert client.get(url).status_code == 404  # a draft lesson shows nothing
+    publish(lesson)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert (
+        "Content-Disposition" not in response or "attachment" not in response["Content-Disposition"]
+    )
+    lesson.refresh_from_db()
+    lesson.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_editors_may_preview_unused_packages_others_may_not(client, make_user, trainer_a):
+    package = import_file(GREETING)
+    url = f"{package.content_url()}/earth.jpg"
+    client.force_login(trainer_a)
+    assert client.get(url).status_code == 404
+    client.force_login(make_user(Role.CONTENT_EDITOR, phone="0911000101"))
+    assert client.get(url).status_code == 200
+
+
+def test_negative_sample_svg_is_never_an_active_document(client, course_tree):
+    """Import refuses it (test_h5p_import); even if such a file reached storage, it is a
+    download in a sandbox, never an SVG document on our origin."""
+    package = import_file(GREETING)
+    h5p_lesson(course_tree["course"], package)
+    import zipfile
+
+    with zipfile.ZipFile(NEGATIVE_SVG) as zf:
+        svg = zf.read("content/images/xss.svg")
+    assert b"<script" in svg or b"onload" in svg.lower()
+    target = storage.content_dir(package.sha256) / "images" / "xss.svg"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(svg)
+    response = client.get(f"{package.content_url()}/images/xss.svg")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    html = storage.content_dir(package.sha256) / "page.html"
+    html.write_text("<script>alert(1)</script>")
+    response = client.get(f"{package.content_url()}/page.html")
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment")
+    shutil.rmtree(target.parent)
+
+
+def test_lesson_page_inlines_the_player_data(client, course_tree):
+    package = import_file(TRUEFALSE)
+    lesson = h5p_lesson(course_tree["course"], package)
+    html = client.get(lesson.url).content.decode()
+    assert 'class="h5p-activity"' in html
+    assert f"{package.content_url()}/content.json" in html  # content.json inlined
+    assert "H5P.TrueFalse-1.6/library.json" in html  # every library.json inlined
+    assert "courses/h5p-player.js" in html
