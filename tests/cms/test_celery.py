@@ -1,0 +1,20 @@
+"""Celery is configured from the environment: eager without a broker, a real worker with one."""
+
+import os
+
+from django.conf import settings
+
+from cms.celery import app
+
+
+def test_tasks_run_where_the_environment_says(celery_worker):
+    broker = os.environ.get("CELERY_BROKER_URL")
+    if not broker:
+        # The embedded default: tasks run in the web process, no Redis needed.
+        assert settings.CELERY_TASK_ALWAYS_EAGER is True
+        assert app.conf.task_always_eager is True
+        return
+    assert app.conf.broker_url == broker
+    assert app.conf.task_always_eager is False
+    replies = app.control.ping(timeout=5)
+    assert any(reply for reply in replies), "no worker answered on the broker"
