@@ -230,7 +230,7 @@ LOGGING = {
     },
 }
 
-# --- Courses (issue 3) ----------------------------------------------------------------------
+# --- Courses ----------------------------------------------------------------------------------
 # Lessons carry self-hosted audio and video (no external embeds on 3G) with WebVTT captions,
 # uploaded as Wagtail documents; and the project's own drawings are SVG, which Wagtail
 # accepts only when asked. https://docs.wagtail.org/en/stable/reference/settings.html#images
