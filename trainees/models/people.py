@@ -174,6 +174,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_full_name(self):
         return f"{self.last_name} {self.first_name}".strip()
 
+    @property
+    def works_in_communes(self) -> bool:
+        """Trainers, coordinators and administrators: they see sessions and communes."""
+        return self.is_superuser or self.role in {
+            Role.TRAINER,
+            Role.COMMUNE_COORDINATOR,
+            Role.PROVINCE_COORDINATOR,
+            Role.ADMINISTRATOR,
+        }
+
     def get_short_name(self):
         return self.first_name or self.phone
 
