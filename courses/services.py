@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import IO
 
 from django.core.files import File
@@ -82,3 +83,16 @@ def h5p_package_import(*, fileobj: IO[bytes], title: str = "", by=None) -> H5PPa
             H5PPackage.file.field.storage.delete(stored_file)
         raise
     return package
+
+
+def h5p_package_files_remove(*, sha256: str, file_name: str) -> None:
+    """Remove a deleted package's upload and extracted content.
+
+    Libraries stay: they are shared between packages and keyed by version. Call it after the
+    package's row is gone (on commit), so a rolled-back delete never loses files.
+    """
+    if H5PPackage.objects.filter(sha256=sha256).exists():
+        return
+    shutil.rmtree(storage.content_dir(sha256), ignore_errors=True)
+    if file_name:
+        H5PPackage._meta.get_field("file").storage.delete(file_name)

@@ -1,14 +1,17 @@
 """H5P activities in the Wagtail admin: a snippet with a chooser, upload behind a permission."""
 
+from functools import partial
+
+from django.db import transaction
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewSet
 
 from .forms import H5PPackageForm
 from .models import H5PPackage
-from .services import h5p_package_import
+from .services import h5p_package_files_remove, h5p_package_import
 
 
 class H5PPackagePermissionPolicy(ModelPermissionPolicy):
@@ -33,6 +36,17 @@ class H5PPackageCreateView(CreateView):
         )
 
 
+class H5PPackageDeleteView(DeleteView):
+    def delete_action(self):
+        package = self.object
+        remove = partial(
+            h5p_package_files_remove, sha256=package.sha256, file_name=package.file.name
+        )
+        with transaction.atomic():
+            super().delete_action()
+            transaction.on_commit(remove)
+
+
 class H5PPackageViewSet(SnippetViewSet):
     model = H5PPackage
     icon = "form"
@@ -40,6 +54,7 @@ class H5PPackageViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 300
     add_view_class = H5PPackageCreateView
+    delete_view_class = H5PPackageDeleteView
     list_display = ["title", "main_library", "created_at"]
     search_fields = ["title"]
     edit_handler = ObjectList(

@@ -1,5 +1,7 @@
 """Uploading H5P packages in the Wagtail admin needs the dedicated permission."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -64,3 +66,25 @@ def test_administrators_may_upload_content_editors_may_not(client, make_user, ed
     assert editor.has_perm("courses.change_h5ppackage")
     client.force_login(admin)
     assert client.get(ADD_URL).status_code == 200
+
+
+def test_deleting_a_package_removes_its_files_but_keeps_shared_libraries(
+    client, make_user, django_capture_on_commit_callbacks
+):
+    from courses.h5p import storage
+
+    admin = make_user(Role.ADMINISTRATOR, phone="0911000202")
+    client.force_login(admin)
+    assert upload(client, GREETING.read_bytes()).status_code == 302
+    package = H5PPackage.objects.get()
+    content, upload_path = storage.content_dir(package.sha256), package.file.path
+    libraries = list(storage.h5p_root().joinpath("libraries").iterdir())
+    assert content.is_dir() and libraries
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/snippets/courses/h5ppackage/delete/{package.pk}/")
+    assert response.status_code == 302
+    assert not H5PPackage.objects.exists()
+    assert not content.exists()
+    assert not Path(upload_path).exists()
+    assert list(storage.h5p_root().joinpath("libraries").iterdir()) == libraries
