@@ -23,7 +23,23 @@ from django.utils.translation import gettext_lazy as _
 from .people import Person, User
 
 
-class QuizAnswer(models.Model):
+class AssistedRecord(models.Model):
+    """A raw record that a trainer may have made on the person's behalf (assisted learning)."""
+
+    assisted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assisted by"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class QuizAnswer(AssistedRecord):
     client_uuid = models.UUIDField(_("client id"), unique=True, default=uuid.uuid4)
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="quiz_answers", verbose_name=_("person")
@@ -36,15 +52,6 @@ class QuizAnswer(models.Model):
     score = models.PositiveSmallIntegerField(_("score"))
     answered_at = models.DateTimeField(_("answered at"))
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
-    # Set when a trainer opened the lesson on this person's behalf (assisted learning).
-    assisted_by = models.ForeignKey(
-        User,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assisted by"),
-    )
 
     class Meta:
         verbose_name = _("quiz answer")
@@ -55,7 +62,7 @@ class QuizAnswer(models.Model):
         return f"{self.person} · {self.block_id} · {'✔' if self.correct else '✘'}"
 
 
-class LessonEvent(models.Model):
+class LessonEvent(AssistedRecord):
     class Kind(models.TextChoices):
         STARTED = "started", _("started")
         COMPLETED = "completed", _("completed")
@@ -69,15 +76,6 @@ class LessonEvent(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     happened_at = models.DateTimeField(_("happened at"))
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
-    # Set when a trainer opened the lesson on this person's behalf (assisted learning).
-    assisted_by = models.ForeignKey(
-        User,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assisted by"),
-    )
 
     class Meta:
         verbose_name = _("lesson event")
