@@ -8,18 +8,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.views import serve as wagtail_serve
 
 from cms import views
-from trainees.api import api as trainees_api
-from trainees.forms import PhoneAuthenticationForm
+from cms.api import api
+from trainees.learning.urls import progress_urlpatterns
+from trainees.people.forms import PhoneAuthenticationForm
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
-    path("api/", trainees_api.urls),
+    path("api/progress/", include((progress_urlpatterns, "progress"))),
+    path("api/", api.urls),
     path("h5p/", include("courses.h5p.urls")),
     path("", include("courses.urls")),
-    path("api/progress/", include("trainees.progress_urls")),
 ]
 
 urlpatterns += i18n_patterns(

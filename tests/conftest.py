@@ -6,9 +6,15 @@ import pytest
 from django.conf import settings
 
 from cms.services import home_page_ensure
+from courses.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    quiz_block,
+)
 from trainees.factories import CommuneFactory, ProvinceFactory, UserFactory, VillageFactory
 from trainees.models import Role
-from trainees.services import user_assign_role
+from trainees.people.services import ROLE_GROUPS, user_assign_role
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # ORM calls made from that thread (live_server data set-up, assertions).
@@ -19,7 +25,25 @@ PHONE_VIEWPORT = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def home_page(db):
+def wagtail_base(db):
+    """What migrations create and a transactional test's flush removes: make it again.
+
+    Browser and concurrency tests run in real transactions; the database is emptied after
+    each, and pytest-django's serialized rollback is not reliable across the whole suite.
+    """
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale, Page
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root", locale=Locale.objects.get(language_code="vi"))
+    for name in ROLE_GROUPS.values():
+        Group.objects.get_or_create(name=name)
+
+
+@pytest.fixture
+def home_page(wagtail_base):
     return home_page_ensure(
         title="Bình dân học vụ số",
         intro="Học kỹ năng số",
@@ -69,8 +93,54 @@ def trainer_a(make_user, commune_a):
 
 
 @pytest.fixture
-def learner(make_user):
+def learner(wagtail_base, make_user):
     return make_user(Role.LEARNER, phone="0911000009")
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def course_tree(home_page):
+    index = CourseIndexPageFactory(parent=home_page, title="Khoá học", slug="khoa-hoc")
+    course = CoursePageFactory(
+        parent=index, title="Dùng điện thoại", slug="dung-dien-thoai", pass_mark=80
+    )
+    lessons = [
+        LessonPageFactory(parent=course, title="Bật điện thoại", slug="bat-dien-thoai"),
+        LessonPageFactory(
+            parent=course,
+            title="Đọc tin nhắn",
+            slug="doc-tin-nhan",
+            body=[
+                {"type": "paragraph", "value": "<p>Bấm vào biểu tượng tin nhắn.</p>"},
+                quiz_block(
+                    "Những tin nào có thể là lừa đảo?",
+                    [
+                        ("Tin báo trúng thưởng, bảo bấm vào đường link", True, "Đúng."),
+                        ("Tin đòi mã OTP", True, "Đúng."),
+                        ("Tin của con gọi về nhà", False, "Tin này bình thường."),
+                    ],
+                    kind="multiple",
+                ),
+            ],
+        ),
+        LessonPageFactory(
+            parent=course,
+            title="Gọi điện",
+            slug="goi-dien",
+            body=[{"type": "paragraph", "value": "<p>Bấm nút màu xanh để gọi.</p>"}],
+        ),
+    ]
+    for page in [index, course, *lessons]:
+        publish(page)
+    return {"index": index, "course": course, "lessons": lessons}
+
+
+def quiz_id(lesson):
+    return next(child.id for child in lesson.body if child.block_type == "quiz")
 
 
 @pytest.fixture(scope="session")

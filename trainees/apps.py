@@ -12,4 +12,4 @@ class TraineesConfig(AppConfig):
 class WagtailUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with our forms: a phone number instead of a required e-mail."""
 
-    user_viewset = "trainees.viewsets.UserViewSet"
+    user_viewset = "trainees.people.viewsets.UserViewSet"

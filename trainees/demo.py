@@ -11,7 +11,6 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from . import attendance_services as services
 from .factories import UserFactory
 from .models import (
     AttendanceMethod,
@@ -26,7 +25,8 @@ from .models import (
     Village,
     normalise_name,
 )
-from .services import user_assign_role
+from .people.services import user_assign_role
+from .training import services
 
 NAMESPACE = uuid.UUID("6f1c7d2e-5b0a-4d7e-9a57-0c6c1b3f8a11")
 TRAINER_PHONE = "0900000005"  # created by load_demo_data

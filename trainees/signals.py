@@ -1,6 +1,6 @@
 """Domain events other apps subscribe to.
 
-`course_completed` is sent by `trainees.progress.course_progress_update`, after the
+`course_completed` is sent by `trainees.learning.services.course_progress_update`, after the
 transaction that completed the course has committed, exactly once per person and course.
 Receivers get `sender=CourseProgress` and the keyword arguments `person`, `course_key`
 (the course's Wagtail translation_key) and `course_progress`. Certificates subscribe with:

@@ -11,8 +11,8 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .learning.services import course_resume_find
 from .models import Team
-from .progress import course_resume_find
 
 
 def _panel(request, course=None):
@@ -40,7 +40,7 @@ def course_continue_learning(request, course):
 
 def _assisting_banner(request, page):
     """On lesson and course pages: whom a trainer is learning for (assisted learning)."""
-    from .attendance_services import ASSIST_SESSION_KEY
+    from .learning.services import ASSIST_SESSION_KEY
 
     data = request.session.get(ASSIST_SESSION_KEY) if request is not None else None
     if not data:

@@ -136,7 +136,7 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 # --- People ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "trainees.User"
-AUTHENTICATION_BACKENDS = ["trainees.backends.PhoneNumberBackend"]
+AUTHENTICATION_BACKENDS = ["trainees.people.backends.PhoneNumberBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

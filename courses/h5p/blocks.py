@@ -18,7 +18,7 @@ class H5PActivityBlock(blocks.StructBlock):
     )
 
     # Course completion counts this block like a quiz question, with the learner's best
-    # scaled score (0–1) as its credit (see trainees.activity.activity_credits).
+    # scaled score (0–1) as its credit (see trainees.learning.services.activity_credits).
     is_scored = True
     is_h5p = True
 

@@ -7,8 +7,7 @@ from wagtail.images.models import Image
 
 from courses.blocks import QuizQuestionBlock, StepBlock
 from courses.factories import LessonPageFactory
-
-from .conftest import publish
+from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db
 

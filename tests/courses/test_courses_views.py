@@ -4,9 +4,8 @@ import uuid
 import pytest
 from wagtail.models import Locale
 
+from tests.conftest import publish, quiz_id
 from trainees.models import CourseProgress, LessonProgress, QuizAnswer
-
-from .conftest import publish, quiz_id
 
 pytestmark = pytest.mark.django_db
 

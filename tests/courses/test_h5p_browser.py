@@ -8,10 +8,9 @@ from playwright.sync_api import expect
 
 from courses.factories import LessonPageFactory
 from courses.services import h5p_package_import
-from tests.conftest import browser_login
+from tests.conftest import browser_login, publish
 from trainees.models import ActivityStatement, ActivitySummary, LessonProgress
 
-from .conftest import publish
 from .h5p_helpers import TRUEFALSE
 
 pytestmark = [

@@ -9,9 +9,9 @@ import pytest
 from courses.factories import LessonPageFactory
 from courses.h5p import storage
 from courses.services import h5p_package_import
+from tests.conftest import publish
 from trainees.models import Role
 
-from .conftest import publish
 from .h5p_helpers import GREETING, NEGATIVE_SVG, TRUEFALSE
 
 pytestmark = pytest.mark.django_db

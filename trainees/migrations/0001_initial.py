@@ -5,8 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import trainees.fields
 import trainees.models
+import trainees.people.fields
 
 
 class Migration(migrations.Migration):
@@ -102,7 +102,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "phone",
-                    trainees.fields.PhoneNumberField(
+                    trainees.people.fields.PhoneNumberField(
                         error_messages={
                             "unique": "An account with this phone number already exists."
                         },
@@ -286,7 +286,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "phone",
-                    trainees.fields.PhoneNumberField(
+                    trainees.people.fields.PhoneNumberField(
                         blank=True, max_length=16, verbose_name="phone number"
                     ),
                 ),

@@ -10,20 +10,24 @@
 - **User** is an optional login for a person, identified by a phone number. Its `role` says
   what the user does; trainers and coordinators are scoped to communes or a province, and
   `trainees.scoping` turns that scope into querysets that every operational view goes through.
-- **Teams, training sessions and attendance** (`attendance`): trainers plan sessions and take
-  the roll, on paper, on a phone with no signal or by QR self check-in; see that module.
-- **Progress** in the courses: raw `QuizAnswer`/`LessonEvent` records and the
-  `LessonProgress`/`CourseProgress` summaries built from them (see `progress.py`).
+- **Teams, training sessions and attendance** (`training.py`): trainers plan sessions and
+  take the roll, on paper, on a phone with no signal or by QR self check-in.
+- **Learning** (`learning.py`): raw quiz answers, lesson events and H5P xAPI statements, and
+  the per-person lesson, course and activity summaries built from them.
+
+The code that works on them is in three rooms, by data lifecycle (after Kolibri):
+`trainees.people`, `trainees.training` and `trainees.learning`, each with its services,
+views and urls. Who may do what is in `trainees.permissions`; what a user may see, in
+`trainees.scoping`.
 """
 
-from .activity import ActivityStatement, ActivitySummary
-from .attendance import (
-    Attendance,
-    AttendanceChange,
-    AttendanceMethod,
-    AttendanceStatus,
-    Team,
-    TrainingSession,
+from .learning import (
+    ActivityStatement,
+    ActivitySummary,
+    CourseProgress,
+    LessonEvent,
+    LessonProgress,
+    QuizAnswer,
 )
 from .people import (
     Commune,
@@ -37,7 +41,14 @@ from .people import (
     Village,
     normalise_name,
 )
-from .progress import CourseProgress, LessonEvent, LessonProgress, QuizAnswer
+from .training import (
+    Attendance,
+    AttendanceChange,
+    AttendanceMethod,
+    AttendanceStatus,
+    Team,
+    TrainingSession,
+)
 
 __all__ = [
     "ActivityStatement",

@@ -8,8 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import PhoneNumberField
-from ..phone import normalise_phone
+from ..people.fields import PhoneNumberField
+from ..people.phone import normalise_phone
 
 
 class ScopedQuerySet(models.QuerySet):

@@ -18,7 +18,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from trainees import attendance_services as services
 from trainees.models import (
     Attendance,
     AttendanceChange,
@@ -31,6 +30,7 @@ from trainees.models import (
     Village,
     normalise_name,
 )
+from trainees.training import services
 
 BENCH_PROVINCE = "99"
 BENCH_COMMUNE = "99999"

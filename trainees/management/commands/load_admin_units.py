@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from trainees.services import admin_units_load
+from trainees.people.services import admin_units_load
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from courses.demo_h5p import load_h5p_demo
 from trainees.demo import load_attendance_demo
 from trainees.factories import PersonFactory, UserFactory, VillageFactory
 from trainees.models import Commune, Person, Province, Role
-from trainees.services import admin_units_load, user_assign_role
+from trainees.people.services import admin_units_load, user_assign_role
 
 LAO_CAI = "15"
 # Villages in real Lào Cai communes (Suối Chải is the village of the brief: 86 households).

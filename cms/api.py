@@ -1,0 +1,32 @@
+"""The one HTTP API of the site, at /api/: each app adds its django-ninja router here.
+
+Session-authenticated with CSRF, like the pages. The OpenAPI schema is at /api/openapi.json.
+Routers live with their data (`trainees.training.api` …) and never import each other; this
+module is the only place that names them all.
+"""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.security import SessionAuth
+
+from trainees.training.api import router as attendance_router
+
+api = NinjaAPI(
+    title="Bình dân học vụ số",
+    version="1",
+    urls_namespace="api",
+    auth=SessionAuth(csrf=True),
+    # Ninja's browsable docs load Swagger UI from a CDN unless "ninja" is an installed app;
+    # nothing may come from a CDN, so only the schema is served.
+    docs_url=None,
+)
+
+api.add_router("/attendance/", attendance_router)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    # See cms.api_urlconf: keeps LocaleMiddleware from redirecting API 404s.
+    request.urlconf = "cms.api_urlconf"
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)

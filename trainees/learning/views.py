@@ -1,0 +1,213 @@
+"""Learners' pages and endpoints: progress, H5P results, assisted learning. Thin: services work.
+
+The progress endpoints (JSON for the script, forms without it) answer in the learner's
+language — the `lang` the page sends; they sit outside the language prefix because the
+service worker replays them from any page.
+"""
+
+import json
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import CourseIndexPage
+
+from ..models import ActivitySummary, Person
+from ..permissions import user_can_record
+from ..training.services import training_session_roster
+from ..training.views import get_session
+from .services import (
+    ASSIST_SESSION_KEY,
+    activity_statement_record,
+    assist_start,
+    assisted_person,
+    progress_events_apply,
+)
+
+MAX_EVENTS = 200
+
+
+def _language(lang):
+    """Answer in the language of the page that sent the data (these URLs have no prefix)."""
+    if lang not in dict(settings.LANGUAGES):
+        lang = translation.get_language()
+    return translation.override(lang)
+
+
+def _apply(request, events):
+    """Record for the signed-in learner, or for the person a trainer is helping."""
+    person = assisted_person(user=request.user, data=request.session.get(ASSIST_SESSION_KEY))
+    return progress_events_apply(
+        user=request.user,
+        events=events,
+        person=person,
+        assisted_by=request.user if person else None,
+    )
+
+
+@require_POST
+def events(request):
+    """Apply a batch of events: {"lang": "vi", "events": [{uuid, type, lesson, …}, …]}."""
+    try:
+        payload = json.loads(request.body or b"{}")
+    except ValueError:
+        payload = None
+    if not isinstance(payload, dict):
+        return JsonResponse({"error": _("The data sent was not readable.")}, status=400)
+    with _language(payload.get("lang")):
+        batch = payload.get("events")
+        if not isinstance(batch, list) or len(batch) > MAX_EVENTS:
+            return JsonResponse({"error": _("The data sent was not readable.")}, status=400)
+        results = _apply(request, batch)
+    body = {
+        "authenticated": request.user.is_authenticated,
+        "results": [r.__dict__ for r in results],
+    }
+    status = 400 if len(results) == 1 and not results[0].ok else 200
+    return JsonResponse(body, status=status)
+
+
+def _back(request, anchor=""):
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = f"/{translation.get_language()}/"
+    return HttpResponseRedirect(target + anchor)
+
+
+@require_POST
+def answer_form(request):
+    """The quiz without JavaScript: check (and record) one answer, then go back."""
+    with _language(request.POST.get("lang")):
+        return _answer_form(request)
+
+
+def _answer_form(request):
+    event = {
+        "uuid": request.POST.get("uuid") or str(uuid.uuid4()),
+        "type": "answer",
+        "lesson": _int(request.POST.get("lesson")),
+        "block": request.POST.get("block", ""),
+        "choices": request.POST.getlist("choice"),
+    }
+    (result,) = _apply(request, [event])
+    if not result.ok:
+        messages.error(request, result.error)
+    else:
+        verdict = _("Right!") if result.correct else _("Not quite. Read again and try once more.")
+        messages.success(request, " ".join([verdict, *result.feedback]))
+    return _back(request, f"#b-{event['block']}")
+
+
+@require_POST
+def complete_form(request):
+    """'I finished this lesson' without JavaScript."""
+    with _language(request.POST.get("lang")):
+        return _complete_form(request)
+
+
+def _complete_form(request):
+    if not request.user.is_authenticated:
+        messages.info(request, _("Log in to keep your progress."))
+        return _back(request)
+    event = {
+        "uuid": request.POST.get("uuid") or str(uuid.uuid4()),
+        "type": "completed",
+        "lesson": _int(request.POST.get("lesson")),
+    }
+    (result,) = _apply(request, [event])
+    if result.ok:
+        messages.success(request, _("Lesson completed. Well done!"))
+    else:
+        messages.error(request, result.error)
+    return _back(request)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- H5P results -------------------------------------------------------------------------
+
+MAX_BODY = 128 * 1024
+
+
+@require_POST
+def xapi_statements(request):
+    """POST {"statement": {...}} (CSRF-protected). 200 stored or already stored; 422 refused
+    for good (the player drops it); 403 not signed in (the player keeps it for later)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"ok": False, "error": "login"}, status=403)
+    if len(request.body) > MAX_BODY:
+        return JsonResponse({"ok": False, "error": "too large"}, status=413)
+    try:
+        payload = json.loads(request.body)
+        result = activity_statement_record(
+            user=request.user,
+            statement=payload.get("statement") if isinstance(payload, dict) else None,
+        )
+    except ValueError:
+        return JsonResponse({"ok": False, "error": "invalid JSON"}, status=422)
+    except (ValidationError, PermissionDenied) as exc:
+        messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+        return JsonResponse({"ok": False, "error": " ".join(messages)}, status=422)
+    return JsonResponse(result.as_json())
+
+
+@login_required
+def activity_results(request):
+    summaries = (
+        ActivitySummary.objects.filter(person__user=request.user)
+        .select_related("package")
+        .order_by("-updated_at")
+    )
+    return render(request, "trainees/activity_results.html", {"summaries": summaries})
+
+
+# --- Assisted learning ---------------------------------------------------------------------
+
+
+def _course_index_url(request) -> str:
+    language = translation.get_language()
+    index = (
+        CourseIndexPage.objects.live().filter(locale__language_code=language).first()
+        or CourseIndexPage.objects.live().first()
+    )
+    return index.get_url(request) if index else f"/{language}/"
+
+
+@login_required
+def session_assist(request, session_uuid):
+    """Pick a person without a phone; the lessons opened next are recorded to them."""
+    if not user_can_record(request.user):
+        raise PermissionDenied
+    session = get_session(request, session_uuid)
+    if request.method == "POST":
+        person = get_object_or_404(
+            Person.objects.for_user(request.user), pk=request.POST.get("person")
+        )
+        request.session[ASSIST_SESSION_KEY] = assist_start(by=request.user, person=person)
+        return redirect(_course_index_url(request))
+    people = training_session_roster(session).select_related("village")
+    return render(request, "trainees/session_assist.html", {"session": session, "people": people})
+
+
+@login_required
+def assist_stop(request):
+    if request.method == "POST":
+        request.session.pop(ASSIST_SESSION_KEY, None)
+        messages.success(request, _("You are learning for yourself again."))
+    return redirect("trainees:session_list")

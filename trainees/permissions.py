@@ -1,0 +1,51 @@
+"""Who may do what with people, training and learning records: every such rule lives here.
+
+Views and services (of this app and the apps above it) ask these functions and never restate
+a rule. *What* a user may see — which communes, and so which rows — is `trainees.scoping`;
+here is *what they may do* with it. Each rule is named `user_can_<verb>` and tested in
+`tests/trainees/test_permissions.py`.
+
+- **Roles** (`Role`): learners learn; trainers and commune coordinators work in their
+  communes; province coordinators in their province; administrators everywhere.
+- **Recording** (sessions, registrations, attendance, imports, exports, assisted learning)
+  is for trainers, coordinators and administrators, in a commune in their scope.
+- **Villages** are added by coordinators and administrators, not by trainers.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from .models import Role
+from .scoping import STAFF_ROLES, visible_communes
+
+# Roles that may add villages to a commune in their scope.
+VILLAGE_ROLES = {Role.COMMUNE_COORDINATOR, Role.PROVINCE_COORDINATOR, Role.ADMINISTRATOR}
+
+
+def user_can_record(user) -> bool:
+    """Trainers, coordinators and administrators record sessions and attendance."""
+    return bool(
+        user.is_authenticated and user.is_active and (user.is_superuser or user.role in STAFF_ROLES)
+    )
+
+
+def user_can_record_in_commune(user, commune_id: int | None) -> bool:
+    """May `user` record for this commune (register people, plan sessions, mark attendance)?"""
+    return (
+        commune_id is not None
+        and user_can_record(user)
+        and visible_communes(user).filter(pk=commune_id).exists()
+    )
+
+
+def require_record_in_commune(user, commune_id: int | None) -> None:
+    """Raise PermissionDenied unless `user_can_record_in_commune`."""
+    if not user_can_record_in_commune(user, commune_id):
+        raise PermissionDenied(_("You cannot work with this commune."))
+
+
+def user_can_add_villages(user, commune=None) -> bool:
+    """Coordinators and administrators add villages (to `commune`, if given, in their scope)."""
+    if not (user.is_authenticated and (user.is_superuser or user.role in VILLAGE_ROLES)):
+        return False
+    return commune is None or visible_communes(user).filter(pk=commune.pk).exists()

@@ -1,0 +1,185 @@
+"""The attendance API used by the roll-call page: download a roster, upload what the phone
+recorded. A django-ninja router, mounted at /api/attendance/ by `cms.api`.
+
+Session-authenticated with CSRF, like the pages; everything is scoped with `for_user`, so
+another commune's session is simply "not found". The OpenAPI schema is at /api/openapi.json.
+"""
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+from pydantic import BaseModel
+
+from ..models import Attendance, AttendanceMethod, AttendanceStatus, TrainingSession, Village
+from ..scoping import get_scoped_object_or_404
+from . import services
+
+router = Router(tags=["attendance"])
+
+
+Status = Literal[tuple(AttendanceStatus.values)]  # type: ignore[valid-type]
+Method = Literal[tuple(AttendanceMethod.values)]  # type: ignore[valid-type]
+
+
+class VillageOut(Schema):
+    id: int
+    name: str
+
+
+class SessionOut(Schema):
+    uuid: UUID
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    commune: str
+    village_id: int | None
+    status: str
+    checkin_open: bool
+
+
+class RosterPerson(Schema):
+    id: int
+    uuid: UUID | None
+    full_name: str
+    name_key: str
+    birth_year: int | None
+    gender: str
+    village_id: int | None
+    household: str
+    status: str | None = Field(None, description="Current attendance status, if any")
+    recorded_at: datetime | None = None
+
+
+class RosterOut(Schema):
+    session: SessionOut
+    villages: list[VillageOut]
+    people: list[RosterPerson]
+
+
+# Plain pydantic models for the uploaded records: ninja's Schema adds a per-object root
+# validator (for reading Django objects) that costs more than the database work of a batch.
+class RegistrationIn(BaseModel):
+    uuid: UUID = Field(description="Made on the phone; re-sending it creates nothing new")
+    session: UUID
+    full_name: str = Field(max_length=150)
+    consent: bool
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    gender: Literal["", "female", "male", "other"] = ""
+    ethnicity: str = Field("", max_length=20)
+    village_id: int | None = None
+    household: str = Field("", max_length=50)
+    notes: str = Field("", max_length=1000)
+
+
+class MarkIn(BaseModel):
+    uuid: UUID = Field(description="Made on the phone for this mark; replays are ignored")
+    session: UUID
+    person_id: int | None = Field(None, description="A person already on the server")
+    person_uuid: UUID | None = Field(None, description="…or the uuid of a registration")
+    status: Status
+    method: Method = AttendanceMethod.ROLL_CALL
+    recorded_at: datetime = Field(description="When the mark was made, with time zone")
+
+
+class SyncIn(BaseModel):
+    registrations: list[RegistrationIn] = Field(default_factory=list, max_length=1000)
+    marks: list[MarkIn] = Field(default_factory=list, max_length=1000)
+
+
+class RecordErrorOut(Schema):
+    kind: Literal["registration", "mark"]
+    index: int
+    uuid: str
+    message: str
+
+
+class SyncOut(Schema):
+    registrations_created: int
+    registrations_known: int
+    marks_new: int
+    marks_known: int
+    people: dict[str, int] = Field(description="Registration uuid → person id")
+    errors: list[RecordErrorOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+@router.get(
+    "/sessions/{session_uuid}/roster",
+    response={200: RosterOut, 404: ErrorOut},
+    summary="A session's roster, with the current marks",
+)
+def roster(request, session_uuid: UUID):
+    session = get_scoped_object_or_404(
+        TrainingSession.objects.select_related("commune"), request.user, uuid=session_uuid
+    )
+    marks = {
+        a.person_id: a
+        for a in Attendance.objects.filter(session=session).only(
+            "person_id", "status", "recorded_at"
+        )
+    }
+    people = [
+        {
+            "id": p.pk,
+            "uuid": p.client_uuid,
+            "full_name": p.full_name,
+            "name_key": p.name_key,
+            "birth_year": p.birth_year,
+            "gender": p.gender,
+            "village_id": p.village_id,
+            "household": p.household,
+            "status": marks[p.pk].status if p.pk in marks else None,
+            "recorded_at": marks[p.pk].recorded_at if p.pk in marks else None,
+        }
+        for p in services.training_session_roster(session)
+    ]
+    return {
+        "session": {
+            "uuid": session.uuid,
+            "title": session.title,
+            "starts_at": session.starts_at,
+            "ends_at": session.ends_at,
+            "commune": session.commune.name,
+            "village_id": session.village_id,
+            "status": session.status,
+            "checkin_open": session.checkin_open,
+        },
+        "villages": list(Village.objects.filter(commune=session.commune).values("id", "name")),
+        "people": people,
+    }
+
+
+@router.post(
+    "/sync",
+    response={200: SyncOut, 400: ErrorOut, 403: ErrorOut},
+    summary="Upload registrations and marks made on a phone (idempotent)",
+)
+def sync(request, payload: SyncIn):
+    try:
+        result = services.attendance_sync(
+            by=request.user,
+            registrations=[
+                services.RegistrationData(**r.model_dump()) for r in payload.registrations
+            ],
+            marks=[services.MarkData(**m.__dict__) for m in payload.marks],
+        )
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc) or _("Not allowed.")) from exc
+    except ValidationError as exc:
+        raise HttpError(400, " ".join(exc.messages)) from exc
+    return {
+        "registrations_created": result.registrations_created,
+        "registrations_known": result.registrations_known,
+        "marks_new": result.marks_new,
+        "marks_known": result.marks_known,
+        "people": result.people,
+        "errors": [e.__dict__ for e in result.errors],
+    }

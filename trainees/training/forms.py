@@ -1,0 +1,124 @@
+"""Forms for training sessions, QR self check-in and roster import."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CoursePage
+
+from ..models import User, Village
+from ..people.fields import PhoneNumberFormField
+
+TOPIC_SUGGESTIONS = [
+    _("Smartphone basics"),
+    _("VNeID"),
+    _("Online public services"),
+    _("Online safety"),
+    _("Selling online"),
+]
+
+
+class TrainingSessionForm(forms.Form):
+    """A session in a few taps: a topic, a village, a day; the rest has sensible defaults."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    commune = forms.ModelChoiceField(label=_("Commune"), queryset=None, empty_label=None)
+    village = forms.ModelChoiceField(
+        label=_("Village"), queryset=None, required=False, empty_label=_("Whole commune")
+    )
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
+    topics = forms.CharField(label=_("Topics"), max_length=300, required=False)
+    courses = forms.ModelMultipleChoiceField(
+        label=_("Courses"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, required=False)
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, communes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes
+        self.fields["village"].queryset = Village.objects.filter(commune__in=communes)
+        self.fields["village"].label_from_instance = lambda v: f"{v.name} ({v.commune.name})"
+        self.fields["title"].widget.attrs["list"] = "topic-suggestions"
+        # The Vietnamese originals: a session covers a course whatever language it is read in.
+        self.fields["courses"].queryset = (
+            CoursePage.objects.live().filter(locale__language_code="vi").order_by("title")
+        )
+
+    def clean(self):
+        data = super().clean()
+        village, commune = data.get("village"), data.get("commune")
+        if village and commune and village.commune_id != commune.pk:
+            self.add_error("village", _("This village is not in the chosen commune."))
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            self.add_error("end", _("The session must end after it starts."))
+        return data
+
+
+class CheckinRegisterForm(forms.Form):
+    """A learner registering on their own phone after scanning the session's QR code."""
+
+    full_name = forms.CharField(label=_("Your full name"), max_length=150)
+    phone = PhoneNumberFormField(label=_("Phone number"))
+    password = forms.CharField(
+        label=_("Choose a password"),
+        min_length=8,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters."),
+    )
+    birth_year = forms.IntegerField(
+        label=_("Birth year"), min_value=1900, max_value=2100, required=False
+    )
+    village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
+    consent = forms.BooleanField(
+        label=_("I agree that my name and training are recorded"),
+        error_messages={"required": _("You must agree before you can check in.")},
+    )
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = commune.villages.all()
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        if User.objects.filter(phone=phone).exists():
+            raise ValidationError(
+                _("An account with this phone number already exists. Log in instead.")
+            )
+        return phone
+
+
+class CheckinNameForm(forms.Form):
+    """A logged-in learner with no person record yet."""
+
+    full_name = forms.CharField(label=_("Your full name"), max_length=150)
+    birth_year = forms.IntegerField(
+        label=_("Birth year"), min_value=1900, max_value=2100, required=False
+    )
+    village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
+    consent = forms.BooleanField(
+        label=_("I agree that my name and training are recorded"),
+        error_messages={"required": _("You must agree before you can check in.")},
+    )
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = commune.villages.all()
+
+
+class RosterImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or Excel file"),
+        help_text=_(
+            "One person a row. Columns: full_name, birth_year, gender, ethnicity, village, "
+            "household, phone, consent."
+        ),
+    )

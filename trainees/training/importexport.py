@@ -1,0 +1,351 @@
+"""Rosters in and attendance out: CSV/XLSX import, CSV/XLSX export, the printable sign-in sheet.
+
+An import is all or nothing: every row is checked first and a single bad row stops the whole
+file, named by its row number, so a coordinator never has to find out which half went in.
+"""
+
+import csv
+import io
+import uuid
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import (
+    AttendanceMethod,
+    AttendanceStatus,
+    Ethnicity,
+    Person,
+    TrainingSession,
+    User,
+    normalise_name,
+)
+from ..people.phone import normalise_phone
+from ..people.services import person_find_duplicates, person_register
+from . import services
+
+MAX_ROWS = 2000
+
+# Accepted column headings (accent-free, lower case) → field.
+HEADERS = {
+    "full_name": "full_name",
+    "name": "full_name",
+    "ho va ten": "full_name",
+    "ho ten": "full_name",
+    "birth_year": "birth_year",
+    "nam sinh": "birth_year",
+    "gender": "gender",
+    "gioi tinh": "gender",
+    "ethnicity": "ethnicity",
+    "dan toc": "ethnicity",
+    "village": "village",
+    "thon": "village",
+    "thon/ban": "village",
+    "thon, ban": "village",
+    "household": "household",
+    "ho": "household",
+    "ho gia dinh": "household",
+    "phone": "phone",
+    "so dien thoai": "phone",
+    "dien thoai": "phone",
+    "consent": "consent",
+    "dong y": "consent",
+    "notes": "notes",
+    "ghi chu": "notes",
+}
+GENDERS = {
+    "nam": Person.Gender.MALE,
+    "male": Person.Gender.MALE,
+    "m": Person.Gender.MALE,
+    "nu": Person.Gender.FEMALE,
+    "female": Person.Gender.FEMALE,
+    "f": Person.Gender.FEMALE,
+    "khac": Person.Gender.OTHER,
+    "other": Person.Gender.OTHER,
+}
+ETHNICITIES = {
+    **{normalise_name(label): value for value, label in Ethnicity.choices},
+    **{value: value for value in Ethnicity.values},
+    "mong": Ethnicity.HMONG,
+    "h'mong": Ethnicity.HMONG,
+    "hmong": Ethnicity.HMONG,
+    "ede": Ethnicity.E_DE,
+}
+YES = {"1", "x", "yes", "y", "true", "co", "dong y", "v"}
+
+
+class ImportErrors(Exception):
+    def __init__(self, errors: list[tuple[int, str]]):
+        self.errors = errors
+        super().__init__("; ".join(f"{n}: {m}" for n, m in errors))
+
+
+def read_table(filename: str, content: bytes) -> list[dict]:
+    """Rows of a CSV or XLSX file as {field: text, "row": number}, headings mapped."""
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise ImportErrors([(0, _("This Excel file cannot be read."))]) from exc
+        table = [
+            ["" if v is None else str(v).strip() for v in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+    elif name.endswith(".csv"):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportErrors([(0, _("Save the CSV file as UTF-8 and upload it again."))]) from exc
+        # Excel in Vietnamese locales saves CSV with semicolons.
+        sample = text[:2000]
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        table = [
+            [cell.strip() for cell in row]
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        ]
+    else:
+        raise ImportErrors([(0, _("Upload a .csv or .xlsx file."))])
+    table = [row for row in table if any(row)]
+    if not table:
+        raise ImportErrors([(0, _("The file is empty."))])
+    headings = [HEADERS.get(normalise_name(h)) for h in table[0]]
+    if "full_name" not in headings:
+        raise ImportErrors(
+            [(1, _("The first row must name the columns, with a full_name column."))]
+        )
+    if len(table) - 1 > MAX_ROWS:
+        raise ImportErrors([(0, _("At most %(n)s rows at a time.") % {"n": MAX_ROWS})])
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        row = {"row": number}
+        for heading, cell in zip(headings, cells, strict=False):
+            if heading:
+                row[heading] = cell
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class PreviewRow:
+    row: int
+    full_name: str
+    birth_year: int | None
+    gender: str
+    ethnicity: str
+    village: object
+    household: str
+    phone: str
+    existing: Person | None
+
+
+def roster_validate(*, session: TrainingSession, rows: list[dict]) -> list[PreviewRow]:
+    """Check every row; raise ImportErrors naming each bad row, or return the preview."""
+    villages = {normalise_name(v.name): v for v in session.commune.villages.all()}
+    errors, preview, seen = [], [], set()
+    this_year = timezone.localdate().year
+    for row in rows:
+        number = row["row"]
+        problems = []
+        full_name = " ".join(row.get("full_name", "").split())
+        if not full_name:
+            problems.append(_("the full name is missing"))
+        birth_year = None
+        if row.get("birth_year"):
+            try:
+                birth_year = int(float(row["birth_year"]))
+                if not 1900 <= birth_year <= this_year:
+                    raise ValueError
+            except ValueError:
+                problems.append(
+                    _("the birth year “%(value)s” is not a year") % {"value": row["birth_year"]}
+                )
+        gender = ""
+        if row.get("gender"):
+            gender = GENDERS.get(normalise_name(row["gender"]), "")
+            if not gender:
+                problems.append(_("unknown gender “%(value)s”") % {"value": row["gender"]})
+        ethnicity = ""
+        if row.get("ethnicity"):
+            ethnicity = ETHNICITIES.get(normalise_name(row["ethnicity"]), "")
+            if not ethnicity:
+                problems.append(_("unknown ethnic group “%(value)s”") % {"value": row["ethnicity"]})
+        village = None
+        if row.get("village"):
+            village = villages.get(normalise_name(row["village"]))
+            if village is None:
+                problems.append(
+                    _("no village “%(value)s” in %(commune)s")
+                    % {"value": row["village"], "commune": session.commune.name}
+                )
+        phone = ""
+        if row.get("phone"):
+            try:
+                phone = normalise_phone(row["phone"])
+            except Exception:  # noqa: BLE001 - any invalid number is reported, not raised
+                problems.append(
+                    _("the phone number “%(value)s” is not valid") % {"value": row["phone"]}
+                )
+        if normalise_name(row.get("consent", "")) not in YES:
+            problems.append(_("no consent to be recorded"))
+        key = (normalise_name(full_name), birth_year, village.pk if village else None)
+        if full_name and key in seen:
+            problems.append(_("the same person appears twice in the file"))
+        seen.add(key)
+        if problems:
+            errors.append((number, "; ".join(problems)))
+            continue
+        existing = (
+            person_find_duplicates(
+                full_name=full_name, birth_year=birth_year, village=village
+            ).first()
+            if village
+            else None
+        )
+        preview.append(
+            PreviewRow(
+                number,
+                full_name,
+                birth_year,
+                gender,
+                ethnicity,
+                village,
+                row.get("household", "")[:50],
+                phone,
+                existing,
+            )
+        )
+    if errors:
+        raise ImportErrors(errors)
+    return preview
+
+
+@transaction.atomic
+def roster_import(*, by: User, session: TrainingSession, rows: list[dict]) -> int:
+    """Import a validated roster into the session's commune and mark everyone present.
+
+    People already registered (same name, birth year and village) are reused, so importing
+    the same file twice creates nobody twice.
+    """
+    preview = roster_validate(session=session, rows=rows)
+    now = timezone.now()
+    marks = []
+    for item in preview:
+        person = item.existing or person_register(
+            by=by,
+            commune=session.commune,
+            full_name=item.full_name,
+            birth_year=item.birth_year,
+            gender=item.gender,
+            ethnicity=item.ethnicity,
+            village=item.village,
+            household=item.household,
+            phone=item.phone,
+            consent=True,
+            allow_duplicate=True,
+        )
+        marks.append(
+            services.MarkData(
+                uuid=uuid.uuid4(),
+                session=session.uuid,
+                person_id=person.pk,
+                status=AttendanceStatus.PRESENT,
+                method=AttendanceMethod.IMPORT,
+                recorded_at=now,
+            )
+        )
+    result = services.attendance_sync(by=by, marks=marks, now=now)
+    if result.errors:
+        raise ImportErrors([(preview[e.index].row, e.message) for e in result.errors])
+    return len(preview)
+
+
+# --- Export --------------------------------------------------------------------------------
+
+
+def _export_rows(attendances):
+    yield [
+        _("Session date"),
+        _("Session"),
+        _("Commune"),
+        _("Full name"),
+        _("Birth year"),
+        _("Gender"),
+        _("Ethnic group"),
+        _("Village"),
+        _("Household"),
+        _("Status"),
+        _("Method"),
+        _("Recorded at"),
+        _("Recorded by"),
+    ]
+    for a in attendances.select_related(
+        "session__commune", "person__village", "recorded_by"
+    ).order_by("session__starts_at", "person__name_key"):
+        p = a.person
+        yield [
+            timezone.localtime(a.session.starts_at).strftime("%Y-%m-%d %H:%M"),
+            a.session.title,
+            a.session.commune.name,
+            p.full_name,
+            p.birth_year or "",
+            p.get_gender_display(),
+            p.get_ethnicity_display(),
+            p.village.name if p.village else "",
+            p.household,
+            a.get_status_display(),
+            a.get_method_display(),
+            timezone.localtime(a.recorded_at).strftime("%Y-%m-%d %H:%M:%S"),
+            str(a.recorded_by) if a.recorded_by else "",
+        ]
+
+
+def attendance_response(attendances, *, fmt: str, filename: str) -> HttpResponse:
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")  # so Excel reads the Vietnamese letters correctly
+        writer = csv.writer(response)
+        for row in _export_rows(attendances):
+            writer.writerow(row)
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(_("Attendance"))
+        for row in _export_rows(attendances):
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+# Blank rows at the end of the printed sheet, for people who walk in.
+SHEET_BLANK_ROWS = 10
+
+
+def sign_in_sheet_pdf(*, session: TrainingSession, rows, base_url: str) -> bytes:
+    """An A4 sign-in sheet: numbered rows matching the typing-in screen, then blank ones."""
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "trainees/sign_in_sheet_pdf.html",
+        {
+            "session": session,
+            "rows": rows,
+            "blank": range(len(rows) + 1, len(rows) + 1 + SHEET_BLANK_ROWS),
+        },
+    )
+    return HTML(string=html, base_url=base_url).write_pdf()

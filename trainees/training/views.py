@@ -1,0 +1,493 @@
+"""Trainer and learner pages for sessions and attendance. Thin: services do the work."""
+
+import datetime as dt
+import io
+import uuid
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from ..models import (
+    Attendance,
+    AttendanceMethod,
+    AttendanceStatus,
+    Commune,
+    Person,
+    TrainingSession,
+)
+from ..people.forms import PersonForm
+from ..people.services import DuplicatePersonError, person_register
+from ..permissions import user_can_record
+from ..scoping import get_scoped_object_or_404, visible_communes
+from . import importexport, services
+from .forms import (
+    TOPIC_SUGGESTIONS,
+    CheckinNameForm,
+    CheckinRegisterForm,
+    RosterImportForm,
+    TrainingSessionForm,
+)
+
+
+def _trainer_only(request):
+    if not user_can_record(request.user):
+        raise PermissionDenied
+
+
+def get_session(request, session_uuid):
+    """The session with this uuid, when it is in the user's scope; 404 otherwise."""
+    return get_scoped_object_or_404(
+        TrainingSession.objects.select_related("commune", "village"),
+        request.user,
+        uuid=session_uuid,
+    )
+
+
+@login_required
+def session_list(request):
+    _trainer_only(request)
+    sessions = (
+        TrainingSession.objects.for_user(request.user)
+        .select_related("commune", "village")
+        .annotate(
+            present=Count(
+                "attendances",
+                filter=Q(attendances__status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE]),
+            )
+        )
+    )
+    today = timezone.localdate()
+    upcoming = sessions.filter(starts_at__date__gte=today).order_by("starts_at")[:50]
+    past = sessions.filter(starts_at__date__lt=today).order_by("-starts_at")[:50]
+    return render(request, "trainees/session_list.html", {"upcoming": upcoming, "past": past})
+
+
+def _default_times():
+    now = timezone.localtime()
+    start = (now + dt.timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    return start.date(), start.time(), (start + dt.timedelta(hours=2)).time()
+
+
+@login_required
+def session_create(request):
+    _trainer_only(request)
+    communes = visible_communes(request.user)
+    initial = {}
+    source_uuid = request.GET.get("copy")
+    if source_uuid:
+        # Copying keeps what and where; the trainer only picks the new day.
+        source = get_session(request, source_uuid)
+        local_start = timezone.localtime(source.starts_at)
+        initial = {
+            "title": source.title,
+            "commune": source.commune,
+            "village": source.village,
+            "venue": source.venue,
+            "topics": source.topics,
+            "capacity": source.capacity,
+            "courses": list(source.courses.all()),
+            "start": local_start.time(),
+            "end": timezone.localtime(source.ends_at).time(),
+            "day": timezone.localdate(),
+        }
+    else:
+        day, start, end = _default_times()
+        initial = {"day": day, "start": start, "end": end}
+        if communes.count() == 1:
+            initial["commune"] = communes.first()
+    form = TrainingSessionForm(request.POST or None, initial=initial, communes=communes)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        tz = timezone.get_current_timezone()
+        try:
+            session = services.training_session_create(
+                by=request.user,
+                commune=data["commune"],
+                village=data["village"],
+                title=data["title"],
+                starts_at=dt.datetime.combine(data["day"], data["start"], tzinfo=tz),
+                ends_at=dt.datetime.combine(data["day"], data["end"], tzinfo=tz),
+                venue=data["venue"],
+                topics=data["topics"],
+                capacity=data["capacity"],
+                notes=data["notes"],
+                team=request.user.teams.filter(communes=data["commune"]).first(),
+                courses=data["courses"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Session created."))
+            return redirect("trainees:session_detail", session_uuid=session.uuid)
+    return render(
+        request,
+        "trainees/session_form.html",
+        {"form": form, "topics": TOPIC_SUGGESTIONS, "copying": bool(source_uuid)},
+    )
+
+
+@login_required
+def session_detail(request, session_uuid):
+    _trainer_only(request)
+    session = get_session(request, session_uuid)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action in ("open_checkin", "close_checkin"):
+            services.training_session_set_checkin(
+                by=request.user, session=session, open=action == "open_checkin"
+            )
+        elif action in TrainingSession.Status.values:
+            services.training_session_set_status(by=request.user, session=session, status=action)
+        return redirect("trainees:session_detail", session_uuid=session.uuid)
+    counts = dict(
+        Attendance.objects.filter(session=session)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return render(
+        request,
+        "trainees/session_detail.html",
+        {
+            "session": session,
+            "counts": [(s.label, counts.get(s.value, 0)) for s in AttendanceStatus],
+            "statuses": TrainingSession.Status,
+        },
+    )
+
+
+@never_cache
+@login_required
+def session_qr(request, session_uuid):
+    """A fresh QR code (SVG) for self check-in; the session screen reloads it every 30 s."""
+    _trainer_only(request)
+    session = get_session(request, session_uuid)
+    if not session.checkin_open:
+        raise PermissionDenied
+    url = request.build_absolute_uri(
+        reverse("trainees:checkin", kwargs={"session_uuid": session.uuid})
+        + "?t="
+        + services.checkin_token_make(session)
+    )
+    buffer = io.BytesIO()
+    # A standalone SVG document (with its namespace), so it works as an <img> source.
+    segno.make(url, error="m").save(buffer, kind="svg", scale=6, border=2, xmldecl=False)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+@login_required
+def session_rollcall(request, session_uuid):
+    _trainer_only(request)
+    session = get_session(request, session_uuid)
+    return render(
+        request,
+        "trainees/session_rollcall.html",
+        {
+            "session": session,
+            "ethnicities": Person._meta.get_field("ethnicity").choices,
+            "genders": Person.Gender.choices,
+            "text": {
+                "pending": _("Waiting to sync: %(n)s records"),
+                "synced": _("All saved."),
+                "present": _("Present: %(n)s of %(total)s"),
+                "failed": _("%(n)s records could not be saved:"),
+                "no_roster": _("No signal and no saved list. Open this page once with signal."),
+                "name_required": _("Enter the person's full name."),
+                "year_invalid": _("Enter a birth year like 1975."),
+                "consent_required": _("The person must agree to be recorded."),
+            },
+        },
+    )
+
+
+# --- Sign-in sheet: print, then type in -----------------------------------------------------
+
+
+def _sheet_rows(session):
+    people = list(services.training_session_roster(session).select_related("village"))
+    marks = {
+        a.person_id: a.status
+        for a in Attendance.objects.filter(session=session).only("person_id", "status")
+    }
+    return [(n, p, marks.get(p.pk)) for n, p in enumerate(people, start=1)]
+
+
+@login_required
+def session_sheet_pdf(request, session_uuid):
+    _trainer_only(request)
+    session = get_session(request, session_uuid)
+    pdf = importexport.sign_in_sheet_pdf(
+        session=session, rows=_sheet_rows(session), base_url=request.build_absolute_uri("/")
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="sign-in-{session.starts_at:%Y%m%d}.pdf"'
+    return response
+
+
+SHEET_NEW_ROWS = 5
+
+
+@login_required
+def session_sheet(request, session_uuid):
+    """Type in a paper sign-in sheet: one status per numbered row, and the new names below."""
+    _trainer_only(request)
+    session = get_session(request, session_uuid)
+    rows = _sheet_rows(session)
+    new_forms = [
+        PersonForm(
+            request.POST or None,
+            prefix=f"new{i}",
+            commune=session.commune,
+            empty_permitted=True,
+            use_required_attribute=False,
+        )
+        for i in range(SHEET_NEW_ROWS)
+    ]
+    duplicates = {}
+    if request.method == "POST":
+        statuses = {}
+        for _n, person, _current in rows:
+            value = request.POST.get(f"status_{person.pk}", "")
+            if value in AttendanceStatus.values:
+                statuses[person] = value
+        if all(f.is_valid() for f in new_forms):
+            try:
+                with transaction.atomic():
+                    for i, form in enumerate(new_forms):
+                        if not form.has_changed() or not form.cleaned_data.get("full_name"):
+                            continue
+                        # Most walk-ins live where the session is held.
+                        data = {
+                            **form.cleaned_data,
+                            "village": form.cleaned_data["village"] or session.village,
+                        }
+                        existing = request.POST.get(f"new{i}-existing", "")
+                        if existing.isdigit():
+                            person = get_object_or_404(
+                                Person.objects.for_user(request.user), pk=int(existing)
+                            )
+                        else:
+                            try:
+                                person = person_register(
+                                    by=request.user,
+                                    commune=session.commune,
+                                    allow_duplicate=existing == "new",
+                                    **data,
+                                )
+                            except DuplicatePersonError as exc:
+                                duplicates[i] = exc.candidates
+                                continue
+                        statuses[person] = AttendanceStatus.PRESENT
+                    if duplicates:
+                        raise _Rollback
+                    recorded_at = timezone.now()
+                    result = services.attendance_sync(
+                        by=request.user,
+                        marks=[
+                            services.MarkData(
+                                uuid=uuid.uuid4(),
+                                session=session.uuid,
+                                person_id=person.pk,
+                                status=status,
+                                method=AttendanceMethod.SIGN_IN_SHEET,
+                                recorded_at=recorded_at,
+                            )
+                            for person, status in statuses.items()
+                        ],
+                    )
+            except _Rollback:
+                for i, candidates in duplicates.items():
+                    new_forms[i].duplicates = candidates
+                messages.error(
+                    request, _("Some names may already be registered. Choose for each one.")
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request,
+                    _("Sign-in sheet saved: %(n)s marks.") % {"n": result.marks_new},
+                )
+                return redirect("trainees:session_detail", session_uuid=session.uuid)
+    return render(
+        request,
+        "trainees/session_sheet.html",
+        {
+            "session": session,
+            "rows": rows,
+            "new_forms": new_forms,
+            "statuses": AttendanceStatus.choices,
+        },
+    )
+
+
+class _Rollback(Exception):
+    """Undo a half-saved sheet so the trainer can resolve likely duplicates first."""
+
+
+# --- Import and export ---------------------------------------------------------------------
+
+
+@login_required
+def session_import(request, session_uuid):
+    """Upload a roster; preview it; import all rows or none, marking them present."""
+    _trainer_only(request)
+    session = get_session(request, session_uuid)
+    key = f"import:{session.uuid}"
+    form = RosterImportForm(request.POST or None, request.FILES or None)
+    preview = errors = None
+    if request.method == "POST" and request.POST.get("confirm"):
+        stored = request.session.get(key)
+        if not stored:
+            messages.error(request, _("The preview expired. Upload the file again."))
+            return redirect("trainees:session_import", session_uuid=session.uuid)
+        try:
+            count = importexport.roster_import(
+                by=request.user, session=session, rows=stored["rows"]
+            )
+        except importexport.ImportErrors as exc:
+            errors = exc.errors
+        else:
+            del request.session[key]
+            messages.success(request, _("%(n)s people imported and marked present.") % {"n": count})
+            return redirect("trainees:session_detail", session_uuid=session.uuid)
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = importexport.read_table(upload.name, upload.read())
+            preview = importexport.roster_validate(session=session, rows=rows)
+        except importexport.ImportErrors as exc:
+            errors = exc.errors
+        else:
+            request.session[key] = {"rows": rows}
+    return render(
+        request,
+        "trainees/session_import.html",
+        {"session": session, "form": form, "preview": preview, "errors": errors},
+    )
+
+
+@login_required
+def session_export(request, session_uuid, fmt):
+    _trainer_only(request)
+    session = get_session(request, session_uuid)
+    rows = Attendance.objects.filter(session=session)
+    return importexport.attendance_response(
+        rows, fmt=fmt, filename=f"attendance-{session.starts_at:%Y%m%d}-{session.pk}"
+    )
+
+
+@login_required
+def commune_attendance_export(request, code, fmt):
+    _trainer_only(request)
+    commune = get_scoped_object_or_404(Commune.objects.all(), request.user, code=code)
+    rows = Attendance.objects.for_user(request.user).filter(session__commune=commune)
+    return importexport.attendance_response(
+        rows, fmt=fmt, filename=f"attendance-{commune.codename}"
+    )
+
+
+# --- QR self check-in (learners) -----------------------------------------------------------
+
+CHECKIN_SESSION_KEY = "checkin_scans"
+
+
+def _scan_is_fresh(request, session) -> bool:
+    scanned = request.session.get(CHECKIN_SESSION_KEY, {}).get(str(session.uuid))
+    if not scanned:
+        return False
+    age = timezone.now() - dt.datetime.fromisoformat(scanned)
+    return age <= services.CHECKIN_GRACE
+
+
+@never_cache
+def checkin(request, session_uuid):
+    """Scan → (log in or register) → present. The token is checked once, at the scan."""
+    session = get_object_or_404(
+        TrainingSession.objects.select_related("commune"), uuid=session_uuid
+    )
+    context = {"session": session}
+    if "t" in request.GET:
+        try:
+            services.checkin_token_check(session, request.GET["t"])
+        except services.CheckinRefused as exc:
+            return render(
+                request, "trainees/checkin.html", {**context, "refused": str(exc)}, status=403
+            )
+        scans = request.session.get(CHECKIN_SESSION_KEY, {})
+        scans[str(session.uuid)] = timezone.now().isoformat()
+        request.session[CHECKIN_SESSION_KEY] = scans
+        # Drop the token from the address so a reload or a shared link does not reuse it.
+        return redirect("trainees:checkin", session_uuid=session.uuid)
+    if not _scan_is_fresh(request, session):
+        return render(
+            request,
+            "trainees/checkin.html",
+            {**context, "refused": _("Scan the code on the trainer's screen to check in.")},
+            status=403,
+        )
+
+    user = request.user
+    person = Person.objects.filter(user=user).first() if user.is_authenticated else None
+    register_form = name_form = None
+    if not user.is_authenticated:
+        register_form = CheckinRegisterForm(
+            request.POST or None, commune=session.commune, prefix="reg"
+        )
+    elif person is None:
+        name_form = CheckinNameForm(
+            request.POST or None,
+            commune=session.commune,
+            initial={"full_name": user.get_full_name()},
+        )
+
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                if register_form is not None:
+                    if not register_form.is_valid():
+                        raise _Rollback
+                    user, person = services.checkin_register(
+                        session=session, **register_form.cleaned_data
+                    )
+                elif name_form is not None:
+                    if not name_form.is_valid():
+                        raise _Rollback
+                    person = services.checkin_person_for_user(
+                        user=user, session=session, **name_form.cleaned_data
+                    )
+                services.checkin_self(user=user, session=session, person=person)
+        except _Rollback:
+            pass
+        except services.CheckinRefused as exc:
+            return render(
+                request, "trainees/checkin.html", {**context, "refused": str(exc)}, status=403
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            if not request.user.is_authenticated:
+                login(request, user, backend="trainees.people.backends.PhoneNumberBackend")
+            return render(request, "trainees/checkin.html", {**context, "done": person})
+    return render(
+        request,
+        "trainees/checkin.html",
+        {
+            **context,
+            "register_form": register_form,
+            "name_form": name_form,
+            "person": person,
+            "login_url": reverse("login") + "?next=" + request.path,
+        },
+    )
