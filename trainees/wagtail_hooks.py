@@ -4,15 +4,12 @@
 templates call `{% render_hooks "…" page %}` and we register what goes there.
 """
 
-from django import forms
 from django.template.loader import render_to_string
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from .choosers import commune_chooser_viewset, team_chooser_viewset, trainer_chooser_viewset
 from .learning.services import course_resume_find
-from .models import Team
+from .training.viewsets import TeamViewSet
 
 
 def _panel(request, course=None):
@@ -56,25 +53,11 @@ hooks.register("lesson_page_top", _assisting_banner)
 hooks.register("course_page_top", _assisting_banner)
 
 
-class TeamViewSet(ModelViewSet):
-    """Administrators set up teams (their communes and trainers) in the Wagtail admin."""
-
-    model = Team
-    icon = "group"
-    menu_label = _("Teams")
-    add_to_admin_menu = True
-    list_display = ["name", "kind"]
-    list_filter = ["kind"]
-    search_fields = ["name"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        # 3,321 communes: a plain multiple select, not thousands of checkboxes.
-        FieldPanel("communes", widget=forms.SelectMultiple(attrs={"size": 12})),
-        FieldPanel("members", widget=forms.SelectMultiple(attrs={"size": 8})),
-    ]
-
-
 @hooks.register("register_admin_viewset")
-def register_team_viewset():
-    return TeamViewSet("teams")
+def register_team_viewsets():
+    return [
+        TeamViewSet("teams"),
+        commune_chooser_viewset,
+        trainer_chooser_viewset,
+        team_chooser_viewset,
+    ]

@@ -25,6 +25,13 @@ class ScopedQuerySet(models.QuerySet):
         return scope_queryset(self, user)
 
 
+class CommuneQuerySet(ScopedQuerySet):
+    def search(self, query: str):
+        """Communes whose name contains `query`, accents and case ignored ("y ty" → "Y Tý")."""
+        key = normalise_name(query)
+        return self.filter(name_key__contains=key) if key else self
+
+
 class Province(models.Model):
     class Kind(models.TextChoices):
         PROVINCE = "province", _("province")
@@ -57,8 +64,11 @@ class Commune(models.Model):
     province = models.ForeignKey(
         Province, on_delete=models.PROTECT, related_name="communes", verbose_name=_("province")
     )
+    # Accent-free name (see normalise_name), so "y ty" finds "Xã Y Tý"; set with the name by
+    # `admin_units_load` and the factories.
+    name_key = models.CharField(max_length=100, blank=True, db_index=True, editable=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = CommuneQuerySet.as_manager()
     scope_path = ""
 
     class Meta:
@@ -144,13 +154,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name=_("province"),
         help_text=_("For province coordinators: the province they oversee."),
     )
-    communes = models.ManyToManyField(
-        Commune,
-        blank=True,
-        related_name="+",
-        verbose_name=_("communes"),
-        help_text=_("For trainers and commune coordinators: the communes they work in."),
-    )
+    # A trainer's or commune coordinator's communes are those of their teams
+    # (`Team.members`); see `trainees.scoping`.
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,
