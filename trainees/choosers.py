@@ -20,7 +20,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -293,14 +293,8 @@ class _TeamListing:
     @property
     def title_column(self):
         column = super().title_column
-        return TitleColumn(
-            column.name,
-            label=pgettext_lazy("team", "Name"),
-            accessor=column.accessor,
-            get_url=column.get_url,
-            link_attrs=column.link_attrs,
-            label_prefix=column.label_prefix,
-        )
+        column.label = pgettext_lazy("team", "Name")
+        return column
 
 
 class TeamChooseView(_TeamListing, ChooseView):

@@ -150,3 +150,14 @@ def test_a_content_editor_cannot_list_trainers(client, make_user, trainer_a):
         # Wagtail turns the refusal into a redirect to the dashboard with a message.
         assert response.status_code == 302, url
         assert b"+84911000001" not in response.content
+
+
+def test_the_team_picker_finds_a_team_by_a_commune_without_accents(
+    client, admin, commune_a, commune_b
+):
+    TeamFactory(name="Đội hình Tỉnh đoàn", communes=[commune_a])
+    TeamFactory(name="Tổ công nghệ số", communes=[commune_b])
+    client.force_login(admin)
+    html = client.get("/admin/team_chooser/results/", {"q": "muong khuong"}).content.decode()
+    assert "Tổ công nghệ số" in html and "Đội hình Tỉnh đoàn" not in html
+    assert "Xã Mường Khương — Lào Cai" in html
