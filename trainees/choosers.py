@@ -47,9 +47,11 @@ def _can_set_up_people(user) -> bool:
 
 class _SearchForm(BaseFilterForm):
     q = forms.CharField(
-        label=_("Search"),
+        label=pgettext_lazy("search box", "Search"),
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": _("Search"), "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"placeholder": pgettext_lazy("search box", "Search"), "autofocus": True}
+        ),
     )
 
     def search(self, objects, query: str):

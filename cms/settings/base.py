@@ -8,7 +8,7 @@ only adds checks. See https://docs.djangoproject.com/en/5.2/howto/deployment/che
 from pathlib import Path
 
 from django.conf.locale import LANG_INFO
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .env import BASE_DIR, env
 
@@ -159,9 +159,9 @@ LANG_INFO["hmn"] = {
 }
 LANGUAGE_CODE = "vi"
 LANGUAGES = [
-    ("vi", _("Vietnamese")),
-    ("en", _("English")),
-    ("hmn", _("Hmong")),
+    ("vi", pgettext_lazy("language", "Vietnamese")),
+    ("en", pgettext_lazy("language", "English")),
+    ("hmn", pgettext_lazy("language", "Hmong")),
 ]
 # What each language calls itself, shown in the language switcher.
 LANGUAGE_NAMES_LOCAL = {"vi": "Tiếng Việt", "en": "English", "hmn": "Hmoob"}

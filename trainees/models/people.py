@@ -7,6 +7,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..people.fields import PhoneNumberField
 from ..people.phone import normalise_phone
@@ -38,7 +39,7 @@ class Province(models.Model):
         CITY = "city", _("centrally-run city")
 
     code = models.CharField(_("official code"), max_length=2, unique=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     codename = models.SlugField(max_length=100, help_text=_("ASCII name, for URLs and exports"))
 
@@ -58,7 +59,7 @@ class Commune(models.Model):
         SPECIAL_ZONE = "special_zone", _("special zone")
 
     code = models.CharField(_("official code"), max_length=5, unique=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     codename = models.SlugField(max_length=100)
     province = models.ForeignKey(
@@ -89,7 +90,7 @@ class Village(models.Model):
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="villages", verbose_name=_("commune")
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VILLAGE)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -157,12 +158,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     # A trainer's or commune coordinator's communes are those of their teams
     # (`Team.members`); see `trainees.scoping`.
     is_staff = models.BooleanField(
-        _("staff status"),
+        pgettext_lazy("account", "staff status"),
         default=False,
         help_text=_("Can log into the Wagtail admin."),
     )
-    is_active = models.BooleanField(_("active"), default=True)
-    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    is_active = models.BooleanField(pgettext_lazy("account", "active"), default=True)
+    date_joined = models.DateTimeField(
+        pgettext_lazy("account", "date joined"), default=timezone.now
+    )
 
     objects = UserManager()
 
@@ -170,8 +173,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS: list[str] = []
 
     class Meta:
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name = pgettext_lazy("account", "user")
+        verbose_name_plural = pgettext_lazy("account", "users")
 
     def __str__(self):
         return self.get_full_name() or self.phone

@@ -21,6 +21,7 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -42,7 +43,7 @@ class Team(ClusterableModel):
         YOUTH_UNION = "youth_union", _("Youth-union digital literacy team")
         COMMUNITY = "community", _("Community digital technology team")
 
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(pgettext_lazy("team", "name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     communes = models.ManyToManyField(
         Commune, through="TeamCommune", related_name="teams", verbose_name=_("communes")
@@ -210,7 +211,7 @@ class Attendance(models.Model):
         TrainingSession,
         on_delete=models.CASCADE,
         related_name="attendances",
-        verbose_name=_("session"),
+        verbose_name=pgettext_lazy("training", "session"),
     )
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("person")
@@ -253,7 +254,10 @@ class AttendanceChange(models.Model):
 
     uuid = models.UUIDField(unique=True, editable=False)
     session = models.ForeignKey(
-        TrainingSession, on_delete=models.CASCADE, related_name="+", verbose_name=_("session")
+        TrainingSession,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=pgettext_lazy("training", "session"),
     )
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from courses.models import CoursePage
 
@@ -21,7 +22,7 @@ TOPIC_SUGGESTIONS = [
 class TrainingSessionForm(forms.Form):
     """A session in a few taps: a topic, a village, a day; the rest has sensible defaults."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("training session", "Title"), max_length=200)
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=None, empty_label=None)
     village = forms.ModelChoiceField(
         label=_("Village"), queryset=None, required=False, empty_label=_("Whole commune")
