@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -123,3 +124,37 @@ class RosterImportForm(forms.Form):
             "household, phone, consent."
         ),
     )
+
+
+class RosterConfirmForm(forms.Form):
+    """After the preview: import, and say whether these people came (asked, never assumed).
+
+    The default is "yes" for a session that has started and "no" for one still to come:
+    a list of invited people must not turn into attendance nobody took.
+    """
+
+    PRESENT = "present"
+    LIST_ONLY = "list"
+
+    attendance = forms.ChoiceField(
+        label=_("Did these people come to the session?"),
+        choices=[
+            (PRESENT, _("Yes, they came: mark them all present")),
+            (LIST_ONLY, _("Not yet: only add them to the list; I will take the roll")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        started = session.starts_at <= timezone.now()
+        self.default = self.PRESENT if started else self.LIST_ONLY
+        self.fields["attendance"].initial = self.default
+
+    def clean_attendance(self):
+        return self.cleaned_data.get("attendance") or self.default
+
+    @property
+    def mark_present(self) -> bool:
+        return self.cleaned_data["attendance"] == self.PRESENT
