@@ -39,6 +39,11 @@ def commune_label(commune: Commune) -> str:
     return f"{commune.name} — {commune.province.name}"
 
 
+def _ids(values) -> list[int]:
+    """The ids among what the modal sent back; anything else is ignored (never a 500)."""
+    return [int(value) for value in values if str(value).isdigit() and len(str(value)) < 19]
+
+
 def _can_set_up_people(user) -> bool:
     # The people who edit accounts or teams; trainers' names and phone numbers are not for
     # every editor who can reach the admin.
@@ -121,12 +126,12 @@ class _CommuneChosen:
 
 class CommuneChosenView(_CommuneChosen, ChosenView):
     def get_object(self, pk):
-        return Commune.objects.select_related("province").get(pk=pk)
+        return Commune.objects.select_related("province").get(pk__in=_ids([pk]))
 
 
 class CommuneChosenMultipleView(_CommuneChosen, ChosenMultipleView):
     def get_objects(self, pks):
-        return Commune.objects.select_related("province").filter(pk__in=pks)
+        return Commune.objects.select_related("province").filter(pk__in=_ids(pks))
 
 
 class CommuneChooserBase(BaseChooser):
@@ -214,12 +219,12 @@ class _TrainerChosen:
 
 class TrainerChosenView(_TrainerChosen, ChosenView):
     def get_object(self, pk):
-        return User.objects.filter(role__in=TEAM_MEMBER_ROLES).get(pk=pk)
+        return User.objects.filter(role__in=TEAM_MEMBER_ROLES).get(pk__in=_ids([pk]))
 
 
 class TrainerChosenMultipleView(_TrainerChosen, ChosenMultipleView):
     def get_objects(self, pks):
-        return User.objects.filter(role__in=TEAM_MEMBER_ROLES, pk__in=pks)
+        return User.objects.filter(role__in=TEAM_MEMBER_ROLES, pk__in=_ids(pks))
 
 
 class TrainerChooserBase(BaseChooser):
@@ -314,12 +319,12 @@ class _TeamChosen:
 
 class TeamChosenView(_TeamChosen, ChosenView):
     def get_object(self, pk):
-        return Team.objects.prefetch_related(_COMMUNE_LINKS).get(pk=pk)
+        return Team.objects.prefetch_related(_COMMUNE_LINKS).get(pk__in=_ids([pk]))
 
 
 class TeamChosenMultipleView(_TeamChosen, ChosenMultipleView):
     def get_objects(self, pks):
-        return Team.objects.prefetch_related(_COMMUNE_LINKS).filter(pk__in=pks)
+        return Team.objects.prefetch_related(_COMMUNE_LINKS).filter(pk__in=_ids(pks))
 
 
 class TeamChooserBase(BaseChooser):

@@ -161,3 +161,19 @@ def test_the_team_picker_finds_a_team_by_a_commune_without_accents(
     html = client.get("/admin/team_chooser/results/", {"q": "muong khuong"}).content.decode()
     assert "Tổ công nghệ số" in html and "Đội hình Tỉnh đoàn" not in html
     assert "Xã Mường Khương — Lào Cai" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/commune_chooser/chosen/abc/",
+        "/admin/commune_chooser/chosen/99999999999999999999999/",
+        "/admin/trainer_chooser/chosen/%00/",
+        "/admin/team_chooser/chosen-multiple/?id=1&id=x&id=-3",
+        "/admin/commune_chooser/results/?q=%00%00&province=nope&p=zz",
+        "/admin/commune_chooser/results/?q=" + "á" * 5000,
+    ],
+)
+def test_the_pickers_refuse_nonsense_without_an_error(client, admin, url):
+    client.force_login(admin)
+    assert client.get(url).status_code < 500  # (a 404 outside /vi/ is redirected there)
