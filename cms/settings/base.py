@@ -184,6 +184,12 @@ MEDIA_ROOT = env("MEDIA_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Certificate PDFs: outside MEDIA_ROOT, served only through a view that checks who asks.
+    # Rendering again overwrites the one file of a certificate.
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env("PRIVATE_MEDIA_ROOT"), "allow_overwrite": True},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

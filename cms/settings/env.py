@@ -21,6 +21,7 @@ env = environ.Env(
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
     MEDIA_ROOT=(str, str(BASE_DIR / "var" / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "var" / "static")),
+    PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "var" / "private")),
     SQLITE_PATH=(str, str(BASE_DIR / "var" / "db.sqlite3")),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31_536_000),

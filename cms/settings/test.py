@@ -12,4 +12,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # No manifest: tests must not depend on collectstatic having run.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("PRIVATE_MEDIA_ROOT")
+            if "PRIVATE_MEDIA_ROOT" in env.ENVIRON
+            else str(BASE_DIR / "var" / "test-private"),
+            "allow_overwrite": True,
+        },
+    },
 }
