@@ -133,6 +133,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+# A worker process is replaced after this many tasks: WeasyPrint's memory grows by about
+# 0.2 MB per certificate rendered, and a fresh process gives it back.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env("CERTIFICATE_WORKER_MAX_TASKS")
 
 # --- People ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "trainees.User"
@@ -233,6 +236,8 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # WeasyPrint logs each rendering step at INFO: thousands of lines per bulk issue.
+        "weasyprint": {"level": "WARNING"},
     },
 }
 
@@ -242,3 +247,11 @@ LOGGING = {
 # accepts only when asked. https://docs.wagtail.org/en/stable/reference/settings.html#images
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp3", "m4a", "ogg", "mp4", "webm", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+
+# --- Certificates -----------------------------------------------------------------------------
+# The Ed25519 key that signs the QR payload of new certificates ("<kid>:<base64url seed>"),
+# and older keys' public halves ("<kid>:<base64url public key>", comma-separated), still
+# published at /.well-known/certificate-keys.json so certificates they signed keep verifying.
+# `python manage.py certificate_keygen` makes a key; see certificates/signing.py.
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY")
+CERTIFICATE_RETIRED_KEYS = env("CERTIFICATE_RETIRED_KEYS")

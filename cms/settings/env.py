@@ -28,6 +28,9 @@ env = environ.Env(
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "no-reply@localhost"),
     LOG_LEVEL=(str, "INFO"),
+    CERTIFICATE_SIGNING_KEY=(str, ""),
+    CERTIFICATE_RETIRED_KEYS=(list, []),
+    CERTIFICATE_WORKER_MAX_TASKS=(int, 200),
 )
 
 # A developer's `.env` file, if any, fills in what the real environment leaves unset.
