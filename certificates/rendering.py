@@ -82,8 +82,13 @@ def qr_svg_uri(url: str) -> str:
 
 
 def document_html(
-    *, template: CertificateTemplate | None, values: dict[str, str], serial: str, qr_url: str,
-    language: str, verify_hint: str,
+    *,
+    template: CertificateTemplate | None,
+    values: dict[str, str],
+    serial: str,
+    qr_url: str,
+    language: str,
+    verify_hint: str,
 ) -> str:
     with translation.override(language):
         return render_to_string(

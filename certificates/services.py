@@ -117,9 +117,7 @@ def _code() -> str:
 # --- Templates and achievements ----------------------------------------------------------
 
 
-def template_for(
-    *, kind: str, language: str, course_key=None
-) -> CertificateTemplate | None:
+def template_for(*, kind: str, language: str, course_key=None) -> CertificateTemplate | None:
     """The template that applies: the course's own, else the default of the kind; in the
     certificate's language, else Vietnamese, else any language."""
     order = [language, settings.LANGUAGE_CODE]
@@ -145,8 +143,8 @@ def course_in_language(course_key, language: str) -> CoursePage | None:
         page.locale.language_code: page
         for page in CoursePage.objects.filter(translation_key=course_key).select_related("locale")
     }
-    return pages.get(language) or pages.get(settings.LANGUAGE_CODE) or next(
-        iter(pages.values()), None
+    return (
+        pages.get(language) or pages.get(settings.LANGUAGE_CODE) or next(iter(pages.values()), None)
     )
 
 
@@ -226,8 +224,12 @@ def _new_certificate(
 
 
 def _valid_for(person: Person, achievement: Achievement):
-    return Certificate.objects.valid().filter(recipient=person).for_achievement(
-        kind=achievement.kind, course_key=achievement.course_key, session=achievement.session
+    return (
+        Certificate.objects.valid()
+        .filter(recipient=person)
+        .for_achievement(
+            kind=achievement.kind, course_key=achievement.course_key, session=achievement.session
+        )
     )
 
 
@@ -316,9 +318,7 @@ def certificate_issue_for_person(
 
 def session_check_issuable(*, session: TrainingSession) -> None:
     if session.status != TrainingSession.Status.HELD:
-        raise ValidationError(
-            _("Certificates are issued once the session is marked as held.")
-        )
+        raise ValidationError(_("Certificates are issued once the session is marked as held."))
 
 
 @dataclass

@@ -172,7 +172,14 @@ def payload_verify(text: str, ring: KeyRing | None = None) -> dict:
         claims = cbor2.loads(payload)
     except PayloadError:
         raise
-    except (InvalidSignature, cbor2.CBORDecodeError, ValueError, TypeError, KeyError, zlib.error) as e:
+    except (
+        InvalidSignature,
+        cbor2.CBORDecodeError,
+        ValueError,
+        TypeError,
+        KeyError,
+        zlib.error,
+    ) as e:
         # Whatever was scanned, a malformed payload is simply "not genuine".
         raise PayloadError(str(e) or e.__class__.__name__) from e
     if not isinstance(claims, dict) or not isinstance(claims.get(CLAIM_CERTIFICATE), dict):

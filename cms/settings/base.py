@@ -181,6 +181,13 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [
     # The H5P player from npm (`make setup`); never committed.
     ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+    # The offline certificate check: QR decoding where the browser has no BarcodeDetector,
+    # COSE/CBOR parsing, inflate where there is no DecompressionStream, and Ed25519 where
+    # WebCrypto lacks it (older Android WebViews).
+    ("vendor/jsqr", BASE_DIR / "node_modules" / "jsqr" / "dist"),
+    ("vendor/cbor-x", BASE_DIR / "node_modules" / "cbor-x" / "dist"),
+    ("vendor/fflate", BASE_DIR / "node_modules" / "fflate" / "umd"),
+    ("vendor/noble-ed25519", BASE_DIR / "node_modules" / "@noble" / "ed25519"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
