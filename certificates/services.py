@@ -563,18 +563,20 @@ def certificate_render_pdf(*, certificate_id: int) -> Certificate | None:
     if certificate is None or certificate.status == Certificate.Status.REVOKED:
         return certificate
     storage = Certificate._meta.get_field("pdf").storage
-    if certificate.status == Certificate.Status.READY and certificate.pdf:
-        if storage.exists(certificate.pdf.name):
-            return certificate
+
+    def done(c):
+        return c.status == Certificate.Status.READY and c.pdf and storage.exists(c.pdf.name)
+
+    if done(certificate):
+        return certificate
     Certificate.objects.filter(pk=certificate_id).update(render_attempts=F("render_attempts") + 1)
     data = certificate_pdf(certificate)
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate_id)
         if locked.status == Certificate.Status.REVOKED:
             return locked
-        if locked.status == Certificate.Status.READY and locked.pdf:
-            if storage.exists(locked.pdf.name):
-                return locked
+        if done(locked):
+            return locked
         name = locked.pdf.field.generate_filename(locked, "certificate.pdf")
         locked.pdf.name = storage.save(name, ContentFile(data))
         locked.status = Certificate.Status.READY
