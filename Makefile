@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 PORT ?= 8000
 DEB_PACKAGES := libharfbuzz-subset0 fonts-noto-core gettext
-DEB_TEST_PACKAGES := chromium
+DEB_TEST_PACKAGES := chromium zbar-tools poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
