@@ -9,7 +9,7 @@ from django.utils import timezone
 from certificates import services
 from certificates.models import Certificate
 from certificates.signals import certificate_changed
-from trainees.factories import PersonFactory, ProvinceFactory, CommuneFactory
+from trainees.factories import CommuneFactory, PersonFactory, ProvinceFactory
 from trainees.models import TrainingSession
 
 from .conftest import complete_course
@@ -51,9 +51,9 @@ def test_the_database_refuses_a_second_valid_certificate(held_session):
     duplicate.pk = None
     duplicate.uuid = None
     duplicate.serial, duplicate.code = "15-2000-000001", "another-code"
-    from django.db import IntegrityError, transaction
-
     import uuid as uuidlib
+
+    from django.db import IntegrityError, transaction
 
     duplicate.uuid = uuidlib.uuid4()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -89,7 +89,10 @@ def test_serials_count_up_per_province_and_year_without_gaps(held_session):
     assert serials == [f"15-{year}-{n:06d}" for n in (1, 2, 3)]
     hanoi = PersonFactory(commune=other, village=None)
     session = TrainingSession.objects.create(
-        title="Hà Nội", commune=other, starts_at=timezone.now(), ends_at=timezone.now(),
+        title="Hà Nội",
+        commune=other,
+        starts_at=timezone.now(),
+        ends_at=timezone.now(),
         status=TrainingSession.Status.HELD,
     )
     cert = services.certificate_issue(
@@ -190,11 +193,15 @@ def test_merging_people_keeps_the_older_certificate_valid(held_session, trainer_
     older = services.certificate_issue(person=merged, achievement=achievement)
     newer = services.certificate_issue(person=kept, achievement=achievement)
     changed = []
-    certificate_changed.connect(lambda sender, certificate, **kw: changed.append(certificate.pk),
-                                weak=False, dispatch_uid="t")
+    certificate_changed.connect(
+        lambda sender, certificate, **kw: changed.append(certificate.pk),
+        weak=False,
+        dispatch_uid="t",
+    )
     try:
-        from trainees.signals import person_merged
         from django.db import transaction
+
+        from trainees.signals import person_merged
 
         with transaction.atomic():
             person_merged.send(sender=type(kept), kept=kept, merged=merged, by=trainer_a)
@@ -230,8 +237,11 @@ def test_erasing_a_person_revokes_and_deletes_their_pdfs(
 def test_changes_are_announced_on_commit(held_session, django_capture_on_commit_callbacks):
     person = held_session.attendances.first().person
     seen = []
-    certificate_changed.connect(lambda sender, certificate, **kw: seen.append(certificate.serial),
-                                weak=False, dispatch_uid="t2")
+    certificate_changed.connect(
+        lambda sender, certificate, **kw: seen.append(certificate.serial),
+        weak=False,
+        dispatch_uid="t2",
+    )
     try:
         with django_capture_on_commit_callbacks(execute=True):
             cert = services.certificate_issue(
