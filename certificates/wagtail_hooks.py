@@ -40,6 +40,13 @@ def my_certificates_link(request, obj=None):
     return format_html('<a href="{}">{}</a>', reverse("certificates:mine"), _("My certificates"))
 
 
+@hooks.register("load_demo_data")
+def certificates_demo(stdout=None):
+    from .demo import load_certificates_demo
+
+    load_certificates_demo(stdout=stdout)
+
+
 @hooks.register("offline_shell_urls")
 def certificate_check_urls():
     """The "Check a certificate" screen and its scripts, for the service worker to keep."""
