@@ -55,17 +55,15 @@ def load_certificates_demo(stdout=None) -> None:
         for course in courses:
             lessons = list(course.lessons().specific())
             if lessons and all(
-                child.block_type == "quiz"
-                for lesson in lessons
-                for child in lesson.scored_blocks()
+                child.block_type == "quiz" for lesson in lessons for child in lesson.scored_blocks()
             ):
                 with transaction.atomic():
                     _complete(person, course)
                 break
     session = (
-        TrainingSession.objects.filter(
-            commune=bat_xat, status=TrainingSession.Status.HELD
-        ).order_by("starts_at").first()
+        TrainingSession.objects.filter(commune=bat_xat, status=TrainingSession.Status.HELD)
+        .order_by("starts_at")
+        .first()
         if bat_xat is not None
         else None
     )
