@@ -40,8 +40,17 @@ def stylesheet() -> CSS:
     return CSS(string=STYLESHEET.read_text("utf-8"), font_config=font_config())
 
 
-# WeasyPrint's cache of fetched images (logo, signature), kept for the life of the process.
-_image_cache: dict = {}
+class ImageCache(dict):
+    """WeasyPrint's image cache, kept for the life of the process for the logo and signature
+    that every certificate repeats — but not for `data:` URLs: each certificate's QR code is
+    one, used once, and keeping them would grow the worker by every certificate rendered."""
+
+    def __setitem__(self, key, value):
+        if not str(key).startswith("data:"):
+            super().__setitem__(key, value)
+
+
+_image_cache = ImageCache()
 
 
 def html_to_pdf(document: str) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -64,12 +65,9 @@ def public(max_age: int):
     return decorator
 
 
-RATE_LIMIT = 30  # requests per minute and address, for the public lookups
-
-
 def rate_limited(request, bucket: str) -> bool:
-    """A simple fixed-window limit on the public lookups, so codes and serials cannot be
-    tried at speed."""
+    """A fixed-window limit per address on the public lookups (CERTIFICATE_LOOKUPS_PER_MINUTE),
+    so codes and serials cannot be tried at speed."""
     address = request.META.get("REMOTE_ADDR", "")
     key = f"certificates:rate:{bucket}:{address}"
     cache.add(key, 0, timeout=60)
@@ -77,7 +75,7 @@ def rate_limited(request, bucket: str) -> bool:
         count = cache.incr(key)
     except ValueError:
         count = 1
-    return count > RATE_LIMIT
+    return count > settings.CERTIFICATE_LOOKUPS_PER_MINUTE
 
 
 def too_many(request):

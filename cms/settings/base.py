@@ -262,3 +262,5 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 # `python manage.py certificate_keygen` makes a key; see certificates/signing.py.
 CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY")
 CERTIFICATE_RETIRED_KEYS = env("CERTIFICATE_RETIRED_KEYS")
+# Verify-page and serial lookups allowed per minute from one address.
+CERTIFICATE_LOOKUPS_PER_MINUTE = 30

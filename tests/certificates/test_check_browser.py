@@ -47,9 +47,7 @@ def open_check(browser, live_server, init_script=None):
     expect(page.locator("#check")).to_have_attribute("data-ready", "1")
     page.evaluate("navigator.serviceWorker.ready")
     # The service worker has kept the screen: it opens again with no connection.
-    page.wait_for_function(
-        "caches.match('/vi/certificates/check/').then(r => !!r)", timeout=20_000
-    )
+    page.wait_for_function("caches.match('/vi/certificates/check/').then(r => !!r)", timeout=20_000)
     context.set_offline(True)
     page.reload()
     expect(page.locator("h1")).to_have_text("Kiểm tra giấy chứng nhận")
