@@ -8,6 +8,7 @@ Private (`Cache-Control: private, no-store`): everything that names a person's c
 from __future__ import annotations
 
 import functools
+import re
 
 from django import forms
 from django.conf import settings
@@ -145,7 +146,7 @@ class RevokeForm(forms.Form):
 def manage(request):
     _staff_only(request)
     certificates = Certificate.objects.for_user(request.user).select_related(
-        "commune", "replaced_by"
+        "commune", "replaced_by", "recipient"
     )
     status = request.GET.get("status", "")
     if status == "valid":
@@ -154,7 +155,9 @@ def manage(request):
         certificates = certificates.filter(status=status)
     else:
         status = ""
-    query = " ".join(request.GET.get("q", "").split())[:100]
+    # Printable characters only: PostgreSQL refuses a NUL byte in a query parameter.
+    query = " ".join("".join(c for c in request.GET.get("q", "") if c.isprintable()).split())
+    query = query[:100]
     if query:
         key = normalise_name(query)
         certificates = certificates.filter(
@@ -180,7 +183,8 @@ def manage(request):
 @private
 @require_POST
 def certificate_action(request, uuid):
-    """Revoke (with a reason) or send again a certificate in the user's scope."""
+    """Revoke (with a reason), correct the name (a new certificate replaces this one) or send
+    again a certificate in the user's scope."""
     _staff_only(request)
     certificate = get_scoped_object_or_404(Certificate.objects.all(), request.user, uuid=uuid)
     action = request.POST.get("action")
@@ -194,6 +198,17 @@ def certificate_action(request, uuid):
             )
             messages.success(
                 request, _("Certificate %(serial)s was revoked.") % {"serial": certificate.serial}
+            )
+        elif action == "replace":
+            new = services.certificate_replace(
+                certificate=certificate,
+                by=request.user,
+                recipient_name=request.POST.get("name", "")[:150],
+            )
+            messages.success(
+                request,
+                _("Certificate %(old)s was replaced by %(new)s with the corrected name.")
+                % {"old": certificate.serial, "new": new.serial},
             )
         elif action == "resend":
             services.certificate_resend(certificate=certificate, by=request.user)
@@ -304,7 +319,7 @@ def session_certificates(request, session_uuid):
         return redirect("certificates:session", session_uuid=session.uuid)
     certificates = (
         Certificate.objects.filter(session=session)
-        .select_related("replaced_by")
+        .select_related("replaced_by", "recipient")
         .order_by("recipient_name", "pk")
     )
     return render(
@@ -368,6 +383,9 @@ def session_zip(request, session_uuid):
 
 # --- Verification (public) -----------------------------------------------------------------
 
+# What `services._code` makes (base64url); anything else is unknown without asking the database.
+CODE_RE = re.compile(r"[A-Za-z0-9_-]{8,32}")
+
 
 @public(max_age=300)
 @require_GET
@@ -375,7 +393,11 @@ def verify(request, code):
     """What the QR code opens: valid, revoked (with the reason) or replaced by another."""
     if rate_limited(request, "verify"):
         return too_many(request)
-    certificate = Certificate.objects.select_related("replaced_by").filter(code=code[:32]).first()
+    certificate = (
+        Certificate.objects.select_related("replaced_by").filter(code=code).first()
+        if CODE_RE.fullmatch(code)
+        else None
+    )
     status = 404 if certificate is None else 200
     return render(request, "certificates/verify.html", {"certificate": certificate}, status=status)
 

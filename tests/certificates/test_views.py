@@ -249,3 +249,24 @@ def test_hostile_input_never_gives_a_server_error(client, trainer_a, issued):
     ]:
         response = getattr(client, method)(url, data)
         assert response.status_code < 500, (url, response.status_code)
+
+
+def test_staff_correct_a_name_with_a_new_certificate(client, trainer_a, issued):
+    client.force_login(trainer_a)
+    old = issued[0]
+    page = client.get(reverse("certificates:session", args=[old.session.uuid])).content.decode()
+    assert 'value="replace"' in page
+    client.post(
+        reverse("certificates:action", args=[old.uuid]),
+        {"action": "replace", "name": "Giàng Thị Mỷ"},
+    )
+    old.refresh_from_db()
+    assert old.replaced_by is not None
+    assert old.replaced_by.recipient_name == "Giàng Thị Mỷ"
+    assert old.replaced_by.serial != old.serial
+    empty = client.post(
+        reverse("certificates:action", args=[old.replaced_by.uuid]),
+        {"action": "replace", "name": "   "},
+    )
+    assert empty.status_code == 302
+    assert Certificate.objects.valid().filter(recipient=old.recipient).count() == 1
