@@ -237,6 +237,7 @@ class Command(BaseCommand):
         routes = app.conf.task_routes
         app.conf.task_routes = {"certificates.tasks.certificate_render": {"queue": queue}}
         samples: dict[int, float] = {}
+        cpu: dict[int, float] = {}
         seen: set[int] = set()
         stop = threading.Event()
 
@@ -249,12 +250,19 @@ class Command(BaseCommand):
                 return []
 
         def watch():
+            import psutil
+
             while not stop.is_set():
                 for pid in children():
                     seen.add(pid)
                     peak = peak_rss_mb(pid)
                     if peak is not None:
                         samples[pid] = peak
+                    try:
+                        times = psutil.Process(pid).cpu_times()
+                        cpu[pid] = times.user + times.system
+                    except psutil.NoSuchProcess:
+                        pass
                 stop.wait(0.25)
 
         try:
@@ -289,6 +297,11 @@ class Command(BaseCommand):
                 f"{done} of {count} certificates through Celery "
                 f"({workers} worker processes, Redis): {total:.1f} s total "
                 f"({done / total:.1f} per second){f', {failed} failed' if failed else ''}"
+            )
+            cpu_ms = sum(cpu.values()) * 1000 / max(done, 1)
+            self.stdout.write(
+                f"  workers' CPU time: {cpu_ms:.0f} ms per certificate (load average "
+                f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores during the run)"
             )
             self.stdout.write(
                 f"  workers' peak RSS: start {start_peak or 0:.0f} MB, end {end_peak:.0f} MB "
