@@ -15,3 +15,8 @@ keeping logic out of the handler. We never connect receivers to our own models' 
 from django.dispatch import Signal
 
 course_completed = Signal()
+
+# Sent by the merge service inside its transaction, after trainees has moved its own rows and
+# before the duplicate is deleted: `sender=Person, kept=<Person>, merged=<Person>, by=<User>`.
+# Receivers (certificates, coverage) move or reconcile their own rows from `merged` to `kept`.
+person_merged = Signal()
