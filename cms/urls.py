@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", wagtail_serve, {"path": ""}, name="home"),
     path("", include("trainees.urls")),
+    path("coverage/", include("coverage.urls")),
     path("", include("courses.lesson_urls")),
     # Wagtail's page tree last: it matches every remaining path.
     path("", include(wagtail_urls)),

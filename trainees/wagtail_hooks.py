@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .learning.services import course_resume_find
-from .models import Team
+from .models import SessionTopic, Team
 
 
 def _panel(request, course=None):
@@ -78,3 +78,19 @@ class TeamViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_team_viewset():
     return TeamViewSet("teams")
+
+
+class SessionTopicViewSet(ModelViewSet):
+    """Administrators keep the fixed list of session topics (what coverage counts)."""
+
+    model = SessionTopic
+    icon = "tag"
+    menu_label = _("Session topics")
+    add_to_admin_menu = True
+    list_display = ["name", "name_en", "code", "active"]
+    form_fields = ["name", "name_en", "code", "sort_order", "active"]
+
+
+@hooks.register("register_admin_viewset")
+def register_session_topic_viewset():
+    return SessionTopicViewSet("session_topics")

@@ -20,7 +20,8 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Our apps, in dependency order: certificates → trainees → courses → cms.
+    # Our apps, in dependency order: coverage → certificates → trainees → courses → cms.
+    "coverage",
     "certificates",
     "trainees",
     "courses",
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_celery_beat",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -133,6 +135,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+# Periodic tasks (the weekly coverage reports, the nightly reconcile) live in the database,
+# editable in the admin: https://django-celery-beat.readthedocs.io/
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- People ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "trainees.User"

@@ -46,6 +46,7 @@ from .training import (
     AttendanceChange,
     AttendanceMethod,
     AttendanceStatus,
+    SessionTopic,
     Team,
     TrainingSession,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "Province",
     "Role",
     "ScopedQuerySet",
+    "SessionTopic",
     "User",
     "UserManager",
     "Team",
