@@ -182,7 +182,7 @@ def _month_rows(person_ids, exclude_session_ids):
     topic_rows = {
         key: (days, people[key[0]][0]) for key, days in topic_months.items()
     }  # (person, topic, month) → (days, commune)
-    summary_rows = {pk: (day, people[pk][0]) for pk, day in first.items()}
+    summary_rows = {(pk,): (day, people[pk][0]) for pk, day in first.items()}
     return month_rows, topic_rows, summary_rows
 
 
@@ -229,15 +229,40 @@ def _sync_table(model, person_ids, key_fields, value_fields, fresh, on_change):
     if stale:
         model.objects.filter(pk__in=stale).delete()
     if new:
-        model.objects.bulk_create(
-            [
-                model(
-                    **dict(zip(key_fields, key, strict=True)),
-                    **dict(zip(value_fields, fresh[key], strict=True)),
-                )
-                for key in new
-            ]
+        _insert(
+            model,
+            [*key_fields, *value_fields],
+            [(*key, *fresh[key]) for key in new],
         )
+
+
+# SQLite accepts 32,766 parameters in one statement; PostgreSQL 65,535.
+MAX_PARAMS = 30_000
+
+
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    """A multi-row INSERT: one statement per batch of marks on every database (Django's
+    bulk_create splits at 999 parameters on SQLite, so the statement count would grow)."""
+    meta = model._meta
+    fields = [meta.get_field(c.removesuffix("_id")) for c in columns]
+    qn = connection.ops.quote_name
+    names = ", ".join(qn(f.column) for f in fields)
+    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    per_statement = max(1, MAX_PARAMS // len(fields))
+    with connection.cursor() as cursor:
+        for i in range(0, len(rows), per_statement):
+            chunk = rows[i : i + per_statement]
+            params = [
+                f.get_db_prep_save(value, connection)
+                for row in chunk
+                for f, value in zip(fields, row, strict=True)
+            ]
+            # Identifiers come from model metadata; every value is a parameter.
+            cursor.execute(
+                f"INSERT INTO {qn(meta.db_table)} ({names}) "  # noqa: S608
+                f"VALUES {', '.join([row_sql] * len(chunk))}",
+                params,
+            )
 
 
 def _person_ids_of(*, person_ids=(), session_ids=()) -> set[int]:
@@ -684,22 +709,13 @@ def indicators_from_raw(commune_ids: Iterable[int], period: Period) -> dict[int,
     for commune_id, pairs in households.items():
         result[commune_id]["households_reached"] = len(pairs)
     firsts = (
-        Person.objects.filter(commune_id__in=commune_ids)
-        .annotate(
-            first=Min(
-                "attendances__session__starts_at",
-                filter=Q(
-                    attendances__status__in=TRAINED_STATUSES,
-                    attendances__session__status=TrainingSession.Status.HELD,
-                ),
-            )
-        )
-        .filter(first__gte=start, first__lt=end)
-        .values_list("commune_id")
-        .annotate(n=Count("pk"))
+        trained_marks.filter(person__commune_id__in=commune_ids)
+        .values("person_id", "person__commune_id")
+        .annotate(first=Min("session__starts_at"))
     )
-    for commune_id, n in firsts:
-        result[commune_id]["newly_trained"] = n
+    for row in firsts:
+        if start <= row["first"] < end:
+            result[row["person__commune_id"]]["newly_trained"] += 1
     by_topic = (
         Person.objects.filter(commune_id__in=commune_ids)
         .filter(
@@ -764,11 +780,23 @@ def summaries_reconcile(*, commune_id: int) -> list[str]:
             TrainingSession.objects.filter(commune_id=commune_id).values_list("pk", flat=True)
         ) | set(SessionSummary.objects.filter(commune_id=commune_id).values_list("pk", flat=True))
         ordered = sorted(person_ids)
+        repaired = Touched()
         for i in range(0, max(len(ordered), 1), 1000):
-            summaries_refresh(
+            touched = summaries_refresh(
                 person_ids=ordered[i : i + 1000],
                 session_ids=session_ids if i == 0 else (),
+                groups=list(GROUP_FIELDS),
             )
+            for group, pairs in touched.days.items():
+                repaired.days[group] |= pairs
+        for group, pairs in repaired.days.items():
+            if pairs:
+                message = (
+                    f"commune {commune_id}: {group} summaries differed on "
+                    f"{len(pairs)} day(s), from {min(d for _c, d in pairs)}"
+                )
+                differences.append(message)
+                logger.warning("coverage reconcile repaired %s", message)
         # Every period with a figure, before or now, is recounted in full.
         days = set()
         for model, column in (
