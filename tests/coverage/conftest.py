@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from trainees.factories import PersonFactory, TrainingSessionFactory
+from trainees.factories import PersonFactory
 from trainees.models import (
     Attendance,
     AttendanceChange,
@@ -16,7 +16,12 @@ from trainees.models import (
     TrainingSession,
 )
 from trainees.signals import person_merged
-from trainees.training.services import MarkData, attendance_sync
+from trainees.training.services import (
+    MarkData,
+    attendance_sync,
+    training_session_create,
+    training_session_set_status,
+)
 
 TZ = timezone.get_fixed_timezone(7 * 60)
 
@@ -46,15 +51,19 @@ def topics(db):
     return {t.code: t for t in SessionTopic.objects.all()}
 
 
-def make_session(commune, day, *, village=None, status=TrainingSession.Status.HELD, topics=()):
-    session = TrainingSessionFactory(
+def make_session(by, commune, day, *, village=None, status=TrainingSession.Status.HELD, topics=()):
+    """A session planned through trainees' service, then held (or not)."""
+    session = training_session_create(
+        by=by,
         commune=commune,
         village=village,
+        title="Cài đặt VNeID",
         starts_at=at(day),
         ends_at=at(day, 11),
-        status=status,
+        topic_list=topics,
     )
-    session.topic_list.set(topics)
+    if status != TrainingSession.Status.PLANNED:
+        training_session_set_status(by=by, session=session, status=status)
     return session
 
 

@@ -37,8 +37,8 @@ def figures(commune, period):
 def test_people_trained_counts_distinct_people_with_a_present_or_late_mark(
     coordinator, commune_a, village_a
 ):
-    s1 = make_session(commune_a, dt.date(2026, 3, 3), village=village_a)
-    s2 = make_session(commune_a, dt.date(2026, 3, 20), village=village_a)
+    s1 = make_session(coordinator, commune_a, dt.date(2026, 3, 3), village=village_a)
+    s2 = make_session(coordinator, commune_a, dt.date(2026, 3, 20), village=village_a)
     lan, minh, hoa, tuan = (person(commune_a, village_a) for _ in range(4))
     mark(coordinator, s1, lan)
     mark(coordinator, s2, lan)  # twice: still one person
@@ -52,7 +52,7 @@ def test_people_trained_counts_distinct_people_with_a_present_or_late_mark(
 
 
 def test_marks_at_planned_or_cancelled_sessions_do_not_count(coordinator, commune_a):
-    session = make_session(commune_a, dt.date(2026, 3, 3))
+    session = make_session(coordinator, commune_a, dt.date(2026, 3, 3))
     someone = person(commune_a)
     mark(coordinator, session, someone)
     assert figures(commune_a, MARCH)["people_trained"] == 1
@@ -66,7 +66,7 @@ def test_marks_at_planned_or_cancelled_sessions_do_not_count(coordinator, commun
 def test_a_person_counts_where_they_live_a_session_where_it_was_held(
     coordinator, commune_a, commune_b
 ):
-    session = make_session(commune_b, dt.date(2026, 3, 3))
+    session = make_session(coordinator, commune_b, dt.date(2026, 3, 3))
     visitor = person(commune_a)
     mark(coordinator, session, visitor)
     assert figures(commune_a, MARCH)["people_trained"] == 1
@@ -76,8 +76,8 @@ def test_a_person_counts_where_they_live_a_session_where_it_was_held(
 
 
 def test_newly_trained_is_the_period_of_the_first_trained_mark(coordinator, commune_a):
-    march = make_session(commune_a, dt.date(2026, 3, 31))
-    april = make_session(commune_a, dt.date(2026, 4, 1))
+    march = make_session(coordinator, commune_a, dt.date(2026, 3, 31))
+    april = make_session(coordinator, commune_a, dt.date(2026, 4, 1))
     old_hand, newcomer = person(commune_a), person(commune_a)
     mark(coordinator, march, old_hand)
     mark(coordinator, april, old_hand)
@@ -95,7 +95,7 @@ def test_households_are_village_and_label_pairs_and_people_without_one_are_shown
     coordinator, commune_a, village_a
 ):
     other_village = VillageFactory(commune=commune_a, name="Bản Khoang")
-    session = make_session(commune_a, dt.date(2026, 3, 5))
+    session = make_session(coordinator, commune_a, dt.date(2026, 3, 5))
     for p in (
         person(commune_a, village_a, household="12"),
         person(commune_a, village_a, household="12"),  # same household
@@ -111,11 +111,14 @@ def test_households_are_village_and_label_pairs_and_people_without_one_are_shown
 
 
 def test_people_trained_per_topic(coordinator, commune_a, topics):
-    vneid = make_session(commune_a, dt.date(2026, 3, 2), topics=[topics["vneid"]])
+    vneid = make_session(coordinator, commune_a, dt.date(2026, 3, 2), topics=[topics["vneid"]])
     both = make_session(
-        commune_a, dt.date(2026, 3, 9), topics=[topics["vneid"], topics["online_safety"]]
+        coordinator,
+        commune_a,
+        dt.date(2026, 3, 9),
+        topics=[topics["vneid"], topics["online_safety"]],
     )
-    none = make_session(commune_a, dt.date(2026, 3, 16))
+    none = make_session(coordinator, commune_a, dt.date(2026, 3, 16))
     a, b, c = person(commune_a), person(commune_a), person(commune_a)
     mark(coordinator, vneid, a)
     mark(coordinator, vneid, b)
@@ -149,8 +152,8 @@ def test_online_course_completions_count_where_the_person_lives(coordinator, com
 
 
 def test_any_dates_are_exact_to_the_day(coordinator, commune_a):
-    s1 = make_session(commune_a, dt.date(2026, 3, 3))
-    s2 = make_session(commune_a, dt.date(2026, 3, 25))
+    s1 = make_session(coordinator, commune_a, dt.date(2026, 3, 3))
+    s2 = make_session(coordinator, commune_a, dt.date(2026, 3, 25))
     a, b = person(commune_a), person(commune_a)
     mark(coordinator, s1, a)
     mark(coordinator, s2, b)
@@ -167,8 +170,8 @@ def test_corrections_deletions_moves_and_merges_recompute_the_people_touched(
         name="2026", starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 12, 31)
     )
     periods = [MARCH, Q1, Period(PeriodKind.CAMPAIGN, campaign.starts_on, campaign.ends_on)]
-    session = make_session(commune_a, dt.date(2026, 3, 10), village=village_a)
-    later = make_session(commune_a, dt.date(2026, 3, 12), village=village_a)
+    session = make_session(coordinator, commune_a, dt.date(2026, 3, 10), village=village_a)
+    later = make_session(coordinator, commune_a, dt.date(2026, 3, 12), village=village_a)
     people = [person(commune_a, village_a, household=str(i % 3)) for i in range(6)]
     for p in people:
         mark(coordinator, session, p)
@@ -198,7 +201,7 @@ def test_corrections_deletions_moves_and_merges_recompute_the_people_touched(
 
 
 def test_reconcile_repairs_and_reports_a_difference(coordinator, commune_a, caplog):
-    session = make_session(commune_a, dt.date(2026, 3, 10))
+    session = make_session(coordinator, commune_a, dt.date(2026, 3, 10))
     someone = person(commune_a)
     mark(coordinator, session, someone)
     assert summaries_reconcile(commune_id=commune_a.pk) == []
