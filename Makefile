@@ -46,6 +46,7 @@ demo: setup ## README command one: set up, load demo data, serve on http://127.0
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_admin_units
 	$(PY) manage.py load_demo_data
+	$(PY) manage.py load_coverage_demo
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -2,9 +2,13 @@
 
 Attendance, sessions and people change inside trainees' services, which send their signals
 inside the transaction: the summaries are refreshed in that same transaction. Course
-completions and certificates are announced after commit: a task refreshes the person.
+completions and certificates are announced after commit: the person's summaries are
+refreshed then, in a transaction of their own (one person: a handful of queries).
 """
 
+from functools import partial
+
+from django.db import transaction
 from django.dispatch import receiver
 
 from trainees.signals import (
@@ -15,7 +19,7 @@ from trainees.signals import (
     session_changed,
 )
 
-from . import services, tasks
+from . import services
 
 
 @receiver(attendance_changed, dispatch_uid="coverage.attendance_changed")
@@ -50,16 +54,18 @@ def on_person_merged(sender, *, kept, merged, **kwargs):
         groups=("trained", "days"),
     )
     # Certificates may move to `kept` in another app's receiver, after this one.
-    tasks.person_summaries_refresh.delay_on_commit([kept.pk], ["days"])
+    transaction.on_commit(
+        partial(services.summaries_refresh, person_ids=[kept.pk], groups=["days"])
+    )
 
 
 @receiver(course_completed, dispatch_uid="coverage.course_completed")
 def on_course_completed(sender, *, person, **kwargs):
-    tasks.person_summaries_refresh.delay_on_commit([person.pk], ["days"])
+    services.summaries_refresh(person_ids=[person.pk], groups=["days"])
 
 
 def on_certificate_changed(sender, *, certificate, **kwargs):
-    tasks.person_summaries_refresh.delay_on_commit([certificate.recipient_id], ["days"])
+    services.summaries_refresh(person_ids=[certificate.recipient_id], groups=["days"])
 
 
 try:  # certificates.signals arrives with the certificates branch (CONTRACTS.md §2)

@@ -16,11 +16,6 @@ logger = logging.getLogger(__name__)
 
 
 @shared_task
-def person_summaries_refresh(person_ids: list[int], groups: list[str]) -> None:
-    services.summaries_refresh(person_ids=person_ids, groups=groups)
-
-
-@shared_task
 def campaign_stats_build(campaign_id: int) -> None:
     services.campaign_stats_build(campaign_id=campaign_id)
 
