@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import timezone
 
 from trainees.models import (
@@ -141,38 +141,37 @@ class Touched:
 
 
 def _month_rows(person_ids, exclude_session_ids):
-    """Fresh PersonMonth/PersonTopicMonth/PersonSummary contents for these people."""
-    people = {
-        pk: (commune_id, village_id, household)
-        for pk, commune_id, village_id, household in Person.objects.filter(
-            pk__in=person_ids
-        ).values_list("pk", "commune_id", "village_id", "household")
-    }
+    """Fresh PersonMonth/PersonTopicMonth/PersonSummary contents for these people.
+
+    One query: the people's trained marks with the session's day and topics (one row per
+    topic) and where the person counts.
+    """
     marks = (
         Attendance.objects.filter(
-            person_id__in=list(people),
+            person_id__in=list(person_ids),
             status__in=TRAINED_STATUSES,
             session__status=TrainingSession.Status.HELD,
         )
         .exclude(session_id__in=exclude_session_ids)
-        .values_list("person_id", "session_id", "session__starts_at")
+        .values_list(
+            "person_id",
+            "session__starts_at",
+            "session__topic_list",
+            "person__commune_id",
+            "person__village_id",
+            "person__household",
+        )
     )
-    marks = list(marks)
-    Through = TrainingSession.topic_list.through
-    topics = defaultdict(list)
-    if marks:
-        for session_id, topic_id in Through.objects.filter(
-            trainingsession_id__in={m[1] for m in marks}
-        ).values_list("trainingsession_id", "sessiontopic_id"):
-            topics[session_id].append(topic_id)
+    people = {}
     months: dict[tuple[int, dt.date], int] = defaultdict(int)
     topic_months: dict[tuple[int, int, dt.date], int] = defaultdict(int)
     first: dict[int, dt.date] = {}
-    for person_id, session_id, starts_at in marks:
+    for person_id, starts_at, topic_id, *where in marks:
+        people[person_id] = tuple(where)
         day = local_day(starts_at)
         month, bit = day.replace(day=1), 1 << (day.day - 1)
         months[person_id, month] |= bit
-        for topic_id in topics[session_id]:
+        if topic_id is not None:
             topic_months[person_id, topic_id, month] |= bit
         if person_id not in first or day < first[person_id]:
             first[person_id] = day
@@ -529,8 +528,8 @@ def commune_stats_recount(touched: Touched) -> None:
     if not work:
         return
     _lock(LOCK_COMMUNE, {c for keys in work.values() for c, _p in keys})
-    for group, keys in work.items():
-        _stats_write(keys, [group])
+    # One recount for all groups (a superset of what each needs: cheaper than one each).
+    _stats_write(set().union(*work.values()), list(work))
 
 
 def _stats_write(keys: set[tuple[int, Period]], groups: list[str]) -> None:
@@ -833,3 +832,222 @@ def summaries_reconcile(*, commune_id: int) -> list[str]:
             differences.append(message)
             logger.warning("coverage reconcile repaired %s", message)
     return differences
+
+
+# --- Building everything at once (a new install, a restore, the benchmark) -----------------
+
+
+def _all_periods(first: dt.date, last: dt.date) -> list[Period]:
+    """Every summarised period that overlaps [first, last]."""
+    from .periods import CALENDAR_KINDS, period_of
+
+    found = set()
+    day = first
+    while day <= last:
+        found.update(period_of(kind, day) for kind in CALENDAR_KINDS)
+        day += dt.timedelta(days=7)
+    found.update(period_of(kind, last) for kind in CALENDAR_KINDS)
+    found.update(
+        Period(PeriodKind.CAMPAIGN, c.starts_on, c.ends_on)
+        for c in Campaign.objects.filter(starts_on__lte=last, ends_on__gte=first)
+    )
+    return sorted(found)
+
+
+def summaries_rebuild_all(*, progress=None) -> None:
+    """Throw every summary away and build it again from the raw rows.
+
+    On PostgreSQL the person-level rows are made by a few set-based statements (minutes for
+    tens of millions of marks); elsewhere people are refreshed a thousand at a time. The
+    commune figures are then recounted commune by commune with the same code as the
+    incremental path, so both agree by construction.
+    """
+    say = progress or (lambda message: None)
+    for model in (
+        CommunePeriodStat,
+        PersonMonth,
+        PersonTopicMonth,
+        PersonSummary,
+        PersonDay,
+        SessionSummary,
+    ):
+        model.objects.all().delete()
+    if connection.vendor == "postgresql":
+        _rebuild_people_sql()
+        say("person-level summaries built (SQL)")
+    else:
+        person_ids = list(Person.objects.order_by("pk").values_list("pk", flat=True))
+        session_ids = list(TrainingSession.objects.values_list("pk", flat=True))
+        _refresh_sessions(set(session_ids), set(), Touched())
+        for i in range(0, len(person_ids), 1000):
+            with transaction.atomic():
+                _refresh_people_only(person_ids[i : i + 1000])
+        say("person-level summaries built")
+    Certificate = certificate_model()
+    if Certificate is not None:
+        recipients = sorted(set(Certificate.objects.values_list("recipient_id", flat=True)))
+        for i in range(0, len(recipients), 1000):
+            with transaction.atomic():
+                _refresh_people_only(recipients[i : i + 1000], groups=("days",))
+    days = [
+        d
+        for d in (
+            SessionSummary.objects.aggregate(a=Min("day"))["a"],
+            PersonSummary.objects.aggregate(a=Min("first_trained_on"))["a"],
+            PersonDay.objects.aggregate(a=Min("day"))["a"],
+        )
+        if d
+    ]
+    if not days:
+        return
+    first = min(days)
+    last = max(
+        d
+        for d in (
+            SessionSummary.objects.aggregate(a=Max("day"))["a"],
+            PersonMonth.objects.aggregate(a=Max("month"))["a"],
+            PersonDay.objects.aggregate(a=Max("day"))["a"],
+        )
+        if d
+    )
+    last = month_end(last)
+    periods = _all_periods(first, last)
+    communes = sorted(
+        set(SessionSummary.objects.values_list("commune_id", flat=True).distinct())
+        | set(PersonSummary.objects.values_list("commune_id", flat=True).distinct())
+        | set(PersonDay.objects.values_list("commune_id", flat=True).distinct()) - {None}
+    )
+    for n, commune_id in enumerate(communes, start=1):
+        with transaction.atomic():
+            _lock(LOCK_COMMUNE, [commune_id])
+            _stats_write({(commune_id, p) for p in periods}, list(GROUP_FIELDS))
+        if n % 200 == 0:
+            say(f"commune figures: {n}/{len(communes)}")
+
+
+def _refresh_people_only(person_ids, groups=("trained", "days")) -> None:
+    """Person-level rows only (the commune figures are recounted once at the end)."""
+    months, topic_months, first = _month_rows(person_ids, set())
+    noop = lambda key, values: None  # noqa: E731
+    if "trained" in groups:
+        _sync_table(
+            PersonMonth,
+            person_ids,
+            ("person_id", "month"),
+            ("days", "commune_id", "village_id", "household"),
+            months,
+            noop,
+        )
+        _sync_table(
+            PersonTopicMonth,
+            person_ids,
+            ("person_id", "topic_id", "month"),
+            ("days", "commune_id"),
+            topic_months,
+            noop,
+        )
+        _sync_table(
+            PersonSummary,
+            person_ids,
+            ("person_id",),
+            ("first_trained_on", "commune_id"),
+            first,
+            noop,
+        )
+    if "days" in groups:
+        _sync_table(
+            PersonDay,
+            person_ids,
+            ("person_id", "day"),
+            ("certificates", "completions", "commune_id"),
+            _day_rows(person_ids),
+            noop,
+        )
+
+
+def _rebuild_people_sql() -> None:
+    """Layer 2 from the raw rows in a handful of statements (PostgreSQL)."""
+    tz = timezone.get_current_timezone_name()
+    t = {
+        m.__name__: _table(m)
+        for m in (
+            PersonMonth,
+            PersonTopicMonth,
+            PersonSummary,
+            PersonDay,
+            SessionSummary,
+            Attendance,
+            TrainingSession,
+            Person,
+            CourseProgress,
+        )
+    }
+    topics = _table(TrainingSession.topic_list.through)
+    held = TrainingSession.Status.HELD
+    # Identifiers come from model metadata; every value is a parameter.
+    statements = [
+        (
+            f"INSERT INTO {t['SessionSummary']} (session_id, commune_id, day, held) "  # noqa: S608
+            f"SELECT id, commune_id, (starts_at AT TIME ZONE %s)::date, status = %s "
+            f"FROM {t['TrainingSession']}",
+            [tz, held],
+        ),
+        (
+            "CREATE TEMPORARY TABLE coverage_marks ON COMMIT DROP AS "  # noqa: S608
+            "SELECT a.person_id, a.session_id, (s.starts_at AT TIME ZONE %s)::date AS day "
+            f"FROM {t['Attendance']} a JOIN {t['TrainingSession']} s ON s.id = a.session_id "
+            "WHERE a.status IN (%s, %s) AND s.status = %s",
+            [tz, *TRAINED_STATUSES, held],
+        ),
+        (
+            f"INSERT INTO {t['PersonMonth']} "  # noqa: S608
+            "(person_id, month, days, commune_id, village_id, household) "
+            "SELECT m.person_id, date_trunc('month', m.day)::date, "
+            "bit_or(1 << (extract(day FROM m.day)::int - 1)), "
+            "p.commune_id, p.village_id, p.household "
+            f"FROM coverage_marks m JOIN {t['Person']} p ON p.id = m.person_id "
+            "GROUP BY m.person_id, 2, p.commune_id, p.village_id, p.household",
+            [],
+        ),
+        (
+            f"INSERT INTO {t['PersonTopicMonth']} (person_id, topic_id, month, days, commune_id) "  # noqa: S608
+            "SELECT m.person_id, st.sessiontopic_id, date_trunc('month', m.day)::date, "
+            "bit_or(1 << (extract(day FROM m.day)::int - 1)), p.commune_id "
+            f"FROM coverage_marks m JOIN {topics} st ON st.trainingsession_id = m.session_id "
+            f"JOIN {t['Person']} p ON p.id = m.person_id "
+            "GROUP BY m.person_id, st.sessiontopic_id, 3, p.commune_id",
+            [],
+        ),
+        (
+            f"INSERT INTO {t['PersonSummary']} (person_id, commune_id, first_trained_on) "  # noqa: S608
+            "SELECT m.person_id, p.commune_id, min(m.day) "
+            f"FROM coverage_marks m JOIN {t['Person']} p ON p.id = m.person_id "
+            "GROUP BY m.person_id, p.commune_id",
+            [],
+        ),
+        (
+            f"INSERT INTO {t['PersonDay']} (person_id, day, certificates, completions, commune_id) "  # noqa: S608
+            "SELECT c.person_id, (c.completed_at AT TIME ZONE %s)::date, 0, count(*), "
+            f"p.commune_id FROM {t['CourseProgress']} c "
+            f"JOIN {t['Person']} p ON p.id = c.person_id "
+            "WHERE c.completed_at IS NOT NULL GROUP BY c.person_id, 2, p.commune_id",
+            [tz],
+        ),
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "ANALYZE "
+            + ", ".join(
+                t[name]
+                for name in (
+                    "PersonMonth",
+                    "PersonTopicMonth",
+                    "PersonSummary",
+                    "PersonDay",
+                    "SessionSummary",
+                )
+            )
+        )

@@ -54,10 +54,9 @@ class Cell:
     expected: Decimal | None = None
     percent: Decimal | None = None
     colour: str = Colour.GREY
-
-    @property
-    def colour_label(self) -> str:
-        return str(Colour.LABELS[self.colour])
+    # The colour in words, in the request's language (set when the table is built: looking
+    # a translation up for each of thousands of cells is most of a page's time).
+    colour_label: str = ""
 
     @property
     def symbol(self) -> str:
@@ -144,15 +143,21 @@ def _legends() -> dict[str, tuple[Decimal, Decimal]]:
     }
 
 
-def _cell(value, target, fraction, legend) -> Cell:
+def _cell(value, target, fraction, legend, labels) -> Cell:
     percent = percent_of_target(value, target, fraction)
+    colour = colour_for(percent, *legend)
     return Cell(
         value=value,
         target=target,
         expected=None if not target else Decimal(target) * fraction,
         percent=percent,
-        colour=colour_for(percent, *legend),
+        colour=colour,
+        colour_label=labels[colour],
     )
+
+
+def colour_labels() -> dict[str, str]:
+    return {colour: str(label) for colour, label in Colour.LABELS.items()}
 
 
 def commune_table(
@@ -188,13 +193,15 @@ def commune_table(
             "commune_id", "population", "households"
         )
     }
+    labels = colour_labels()
+    kind_labels = {k: str(v) for k, v in KIND_LABELS.items()}
     rows = []
     for pk, code, name, commune_kind, province_id in communes:
         cells = {}
         for column in columns:
             legend = legends.get(column.indicator, (DEFAULT_GREEN_FROM, DEFAULT_YELLOW_FROM))
             target = targets.get((pk, column.indicator, column.topic_id))
-            cells[column.key] = _cell(column.value(figures[pk]), target, fraction, legend)
+            cells[column.key] = _cell(column.value(figures[pk]), target, fraction, legend, labels)
         size = sizes.get(pk)
         rows.append(
             Row(
@@ -202,7 +209,7 @@ def commune_table(
                 code=code,
                 name=name,
                 kind=commune_kind,
-                kind_label=str(KIND_LABELS.get(commune_kind, commune_kind)),
+                kind_label=kind_labels.get(commune_kind, commune_kind),
                 cells=cells,
                 households=size.households if size else None,
                 population=size.population if size else None,
@@ -243,13 +250,14 @@ def _sorter(sort: str, colour_by: str):
 
 
 def total_row(table: Table, fraction: Decimal, name: str = "") -> Row:
+    labels = colour_labels()
     cells = {}
     for column in table.columns:
         legend = table.legends.get(column.indicator, (DEFAULT_GREEN_FROM, DEFAULT_YELLOW_FROM))
         value = sum(r.cells[column.key].value for r in table.rows)
         with_target = [r.cells[column.key] for r in table.rows if r.cells[column.key].target]
         target = sum(c.target for c in with_target) or None
-        cell = _cell(sum(c.value for c in with_target), target, fraction, legend)
+        cell = _cell(sum(c.value for c in with_target), target, fraction, legend, labels)
         cell.value = value
         cells[column.key] = cell
     households = [r.households for r in table.rows if r.households is not None]
@@ -287,9 +295,10 @@ def export_headings(table: Table, machine: bool) -> list[str]:
 
 
 def export_rows(table: Table, machine: bool) -> list[list]:
-    """One list per commune, in the table's order, with the total last."""
+    """One list per commune, in the table's order; the page's export ends with the total,
+    the machine export (for scripts) has communes only."""
     lines = []
-    for row in [*table.rows, table.total]:
+    for row in table.rows if machine else [*table.rows, table.total]:
         line = [row.code, row.name, row.kind if machine else row.kind_label]
         for column in table.columns:
             cell = row.cells[column.key]
