@@ -917,12 +917,14 @@ def summaries_rebuild_all(*, progress=None) -> None:
         | set(PersonSummary.objects.values_list("commune_id", flat=True).distinct())
         | set(PersonDay.objects.values_list("commune_id", flat=True).distinct()) - {None}
     )
-    for n, commune_id in enumerate(communes, start=1):
+    chunk = 20
+    for n in range(0, len(communes), chunk):
+        ids = communes[n : n + chunk]
         with transaction.atomic():
-            _lock(LOCK_COMMUNE, [commune_id])
-            _stats_write({(commune_id, p) for p in periods}, list(GROUP_FIELDS))
-        if n % 200 == 0:
-            say(f"commune figures: {n}/{len(communes)}")
+            _lock(LOCK_COMMUNE, ids)
+            _stats_write({(c, p) for c in ids for p in periods}, list(GROUP_FIELDS))
+        if (n // chunk) % 20 == 19:
+            say(f"commune figures: {n + len(ids)}/{len(communes)}")
 
 
 def _refresh_people_only(person_ids, groups=("trained", "days")) -> None:

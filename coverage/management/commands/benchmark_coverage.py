@@ -391,10 +391,19 @@ class Command(BaseCommand):
             f"bare sync p50 {bare_ms:.1f} ms ({bare_q} queries), "
             f"ratio {with_ms / bare_ms:.2f}x  target ≤ 1.5x  ({batches} batches each)"
         )
-        # The bare batches left the summaries behind on purpose: bring them back.
+        # The bare batches left the summaries behind on purpose: bring them back (quietly:
+        # the reconcile would log each repair).
+        import logging
+
         from coverage.services import summaries_reconcile
 
-        summaries_reconcile(commune_id=commune.pk)
+        log = logging.getLogger("coverage.services")
+        level, log.level = log.level, logging.ERROR
+        try:
+            repaired = summaries_reconcile(commune_id=commune.pk)
+        finally:
+            log.level = level
+        self.out(f"reconcile after the bare batches repaired {len(repaired)} figures")
 
     def _check(self, rng) -> None:
         communes = list(
