@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from trainees.models import Commune
 
@@ -19,7 +20,7 @@ PERIOD_CHOICES = [
     (PeriodKind.CAMPAIGN, _("Campaign to date")),
 ]
 SORT_CHOICES = [
-    ("name", _("Name")),
+    ("name", pgettext_lazy("coverage", "Name")),
     ("code", _("Official code")),
     ("value", _("Figure")),
     ("percent", _("Percent of target")),
@@ -29,7 +30,9 @@ SORT_CHOICES = [
 class DashboardForm(forms.Form):
     """What the coordinator chose to see. Anything unreadable falls back to the default."""
 
-    period = forms.ChoiceField(label=_("Period"), choices=PERIOD_CHOICES, required=False)
+    period = forms.ChoiceField(
+        label=pgettext_lazy("coverage", "Period"), choices=PERIOD_CHOICES, required=False
+    )
     at = forms.DateField(
         label=_("Containing the day"),
         required=False,
@@ -40,16 +43,16 @@ class DashboardForm(forms.Form):
     )
     colour_by = forms.ChoiceField(label=_("Colour by"), required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"),
+        label=pgettext_lazy("coverage", "Kind"),
         choices=[("", _("All kinds")), *Commune.Kind.choices],
         required=False,
     )
     colour = forms.ChoiceField(
-        label=_("Colour"),
+        label=pgettext_lazy("coverage", "Colour"),
         choices=[("", _("All colours")), *[(c, Colour.LABELS[c]) for c in Colour.ALL]],
         required=False,
     )
-    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    q = forms.CharField(label=pgettext_lazy("coverage", "Name"), required=False, max_length=100)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
     desc = forms.BooleanField(label=_("Largest first"), required=False)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from trainees.models import Commune, SessionTopic, normalise_name
 
@@ -264,7 +265,7 @@ def total_row(table: Table, fraction: Decimal, name: str = "") -> Row:
     return Row(
         pk=0,
         code="",
-        name=name or _("Total"),
+        name=name or pgettext("coverage", "Total"),
         kind="",
         kind_label="",
         cells=cells,
@@ -286,9 +287,9 @@ def export_headings(table: Table, machine: bool) -> list[str]:
             if column.key == "households_reached":
                 head += ["households", "trained_without_household"]
         return head
-    head = [_("Official code"), _("Name"), _("Kind")]
+    head = [_("Official code"), pgettext("coverage", "Name"), pgettext("coverage", "Kind")]
     for column in table.columns:
-        head += [column.heading, _("Target"), _("Colour")]
+        head += [column.heading, pgettext("coverage", "Target"), pgettext("coverage", "Colour")]
         if column.key == "households_reached":
             head += [_("Households"), _("Trained, no household recorded")]
     return head
