@@ -60,14 +60,20 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=50)
         parser.add_argument("--batches", type=int, default=10)
         parser.add_argument("--seed", type=int, default=11)
+        parser.add_argument(
+            "--communes",
+            type=int,
+            default=0,
+            help="spread the people over this many communes, Lào Cai's first (default: all)",
+        )
 
-    def handle(self, *args, trainees, attendance, requests, batches, seed, **options):
+    def handle(self, *args, trainees, attendance, requests, batches, seed, communes, **options):
         if Person.objects.exists():
             raise CommandError("This database has people: run the benchmark on an empty one.")
         self.out = self.stdout.write
         started = time.perf_counter()
         rng = random.Random(seed)  # noqa: S311 - synthetic data
-        self._generate(trainees, attendance, rng)
+        self._generate(trainees, attendance, rng, communes)
         generated = time.perf_counter()
         self.out(f"generated in {generated - started:.0f} s")
         summaries_rebuild_all(progress=lambda m: self.out(f"  {m}"))
@@ -111,15 +117,33 @@ class Command(BaseCommand):
         values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(batch))
         cursor.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values}",  # noqa: S608
-            [v for row in batch for v in row],
+            [self._adapt(v) for row in batch for v in row],
         )
         return len(batch)
 
-    def _generate(self, trainees: int, attendance: int, rng) -> None:
+    @staticmethod
+    def _adapt(value):
+        # SQLite's driver knows neither UUIDs nor aware datetimes.
+        if isinstance(value, uuid.UUID):
+            return value.hex
+        if isinstance(value, dt.datetime):
+            return connection.ops.adapt_datetimefield_value(value)
+        return value
+
+    def _generate(self, trainees: int, attendance: int, rng, limit: int) -> None:
         if Commune.objects.count() < 3000:
             admin_units_load()
-        communes = list(Commune.objects.order_by("pk").values_list("pk", flat=True))
+        # Lào Cai's communes first, so that a small run still fills the province measured.
+        communes = [
+            pk
+            for _code, pk in sorted(
+                (province_code != LAO_CAI, pk)
+                for pk, province_code in Commune.objects.values_list("pk", "province__code")
+            )
+        ][: limit or None]
         n_communes = len(communes)
+        if trainees < n_communes:
+            raise CommandError(f"Give at least one trainee per commune ({n_communes}).")
         now = timezone.now()
         Campaign.objects.get_or_create(
             name="Benchmark",
@@ -323,11 +347,15 @@ class Command(BaseCommand):
                 f"({requests} requests)"
             )
 
+    def _busy_commune(self) -> Commune:
+        """A Lào Cai commune with people (the first person's)."""
+        first = Person.objects.order_by("pk").values_list("commune_id", flat=True).first()
+        return Commune.objects.get(pk=first)
+
     # --- Upkeep ------------------------------------------------------------------------------
 
     def _upkeep(self, batches) -> None:
-        province = Province.objects.get(code=LAO_CAI)
-        commune = Commune.objects.filter(province=province).order_by("code")[1]
+        commune = self._busy_commune()
         admin = self._user("0911999002", Role.ADMINISTRATOR)
         people = list(
             Person.objects.filter(commune=commune).order_by("pk").values_list("pk", flat=True)
