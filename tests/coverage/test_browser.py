@@ -1,7 +1,6 @@
 """The province grid in a real browser on a 360 px phone: readable, colours said in words,
 and no accessibility violation that axe-core can find."""
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
