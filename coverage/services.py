@@ -217,7 +217,8 @@ def _sync_table(model, person_ids, key_fields, value_fields, fresh, on_change):
     ):
         key = tuple(row[1 : 1 + n])
         old_values[key], old_pks[key] = tuple(row[1 + n :]), row[0]
-    stale = [old_pks[k] for k, v in old_values.items() if fresh.get(k) != v]
+    # Rows gone are deleted; new and changed rows are one upsert on the key.
+    stale = [old_pks[k] for k in old_values.keys() - fresh.keys()]
     new = [k for k, v in fresh.items() if old_values.get(k) != v]
     for key in old_values.keys() - fresh.keys():
         on_change(key, old_values[key])
@@ -232,6 +233,8 @@ def _sync_table(model, person_ids, key_fields, value_fields, fresh, on_change):
             model,
             [*key_fields, *value_fields],
             [(*key, *fresh[key]) for key in new],
+            update=value_fields,
+            conflict=key_fields,
         )
 
 
@@ -239,7 +242,7 @@ def _sync_table(model, person_ids, key_fields, value_fields, fresh, on_change):
 MAX_PARAMS = 30_000
 
 
-def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+def _insert(model, columns: list[str], rows: list[tuple], update=(), conflict=()) -> None:
     """A multi-row INSERT: one statement per batch of marks on every database (Django's
     bulk_create splits at 999 parameters on SQLite, so the statement count would grow)."""
     meta = model._meta
@@ -248,6 +251,15 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
     names = ", ".join(qn(f.column) for f in fields)
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     per_statement = max(1, MAX_PARAMS // len(fields))
+    upsert = ""
+    if update:
+        target = ", ".join(qn(meta.get_field(c.removesuffix("_id")).column) for c in conflict)
+        sets = ", ".join(
+            f"{qn(meta.get_field(c.removesuffix('_id')).column)} = "
+            f"excluded.{qn(meta.get_field(c.removesuffix('_id')).column)}"
+            for c in update
+        )
+        upsert = f" ON CONFLICT ({target}) DO UPDATE SET {sets}"
     with connection.cursor() as cursor:
         for i in range(0, len(rows), per_statement):
             chunk = rows[i : i + per_statement]
@@ -259,20 +271,9 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
             # Identifiers come from model metadata; every value is a parameter.
             cursor.execute(
                 f"INSERT INTO {qn(meta.db_table)} ({names}) "  # noqa: S608
-                f"VALUES {', '.join([row_sql] * len(chunk))}",
+                f"VALUES {', '.join([row_sql] * len(chunk))}{upsert}",
                 params,
             )
-
-
-def _person_ids_of(*, person_ids=(), session_ids=()) -> set[int]:
-    ids = set(person_ids)
-    if session_ids:
-        ids |= set(
-            Attendance.objects.filter(session_id__in=session_ids).values_list(
-                "person_id", flat=True
-            )
-        )
-    return ids
 
 
 @transaction.atomic
@@ -366,14 +367,18 @@ def _refresh_sessions(session_ids, exclude_session_ids, touched: Touched) -> Non
                 touched.add("sessions", values[0], values[1])
     if not changed:
         return
-    SessionSummary.objects.filter(session_id__in=[k[0] for k in changed]).delete()
-    SessionSummary.objects.bulk_create(
-        [
-            SessionSummary(session_id=k[0], commune_id=v[0], day=v[1], held=v[2])
-            for k in changed
-            if (v := fresh.get(k)) is not None
-        ]
-    )
+    gone = [k[0] for k in changed if k not in fresh]
+    if gone:
+        SessionSummary.objects.filter(session_id__in=gone).delete()
+    rows = [(k[0], *fresh[k]) for k in changed if k in fresh]
+    if rows:
+        _insert(
+            SessionSummary,
+            ["session_id", "commune_id", "day", "held"],
+            rows,
+            update=["commune_id", "day", "held"],
+            conflict=["session_id"],
+        )
 
 
 # --- Layer 3: commune-level figures --------------------------------------------------------
