@@ -291,3 +291,13 @@ def test_boundaries_draw_a_map_in_the_tiles_colours(client, world, province, com
     assert response.status_code == 302
     html = client.get(f"/vi/coverage/province/{province.code}/").content.decode()
     assert '<svg class="map"' in html and 'class="area ' in html
+
+
+def test_national_view_adds_up_provinces(client, world, province):
+    client.force_login(world["admin"])
+    html = client.get("/vi/coverage/nation/").content.decode()
+    rows = {row[1]: row for row in _table_from_html(html)[1:]}
+    assert rows["Lào Cai"][0] == "15" and rows["Lào Cai"][3] == "6"
+    assert rows["Hà Nội"][3] == "0"
+    assert rows["Tổng"][3] == "6"
+    assert f'href="/vi/coverage/province/{province.code}/"' in html
