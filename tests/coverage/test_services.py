@@ -2,6 +2,7 @@
 summaries against a brute-force count after corrections, deletions, moves and merges."""
 
 import datetime as dt
+import logging
 
 import pytest
 
@@ -200,7 +201,9 @@ def test_corrections_deletions_moves_and_merges_recompute_the_people_touched(
     assert not PersonMonth.objects.filter(person_id=people[0].pk).exists()
 
 
-def test_reconcile_repairs_and_reports_a_difference(coordinator, commune_a, caplog):
+def test_reconcile_repairs_and_reports_a_difference(coordinator, commune_a, caplog, monkeypatch):
+    # Another test's dictConfig may have disabled existing loggers: this one must log.
+    monkeypatch.setattr(logging.getLogger("coverage.services"), "disabled", False)
     session = make_session(coordinator, commune_a, dt.date(2026, 3, 10))
     someone = person(commune_a)
     mark(coordinator, session, someone)
