@@ -122,3 +122,22 @@ def register_imports_menu_item():
         icon_name="upload",
         order=900,
     )
+
+
+@hooks.register("account_links")
+def coverage_link(request, obj=None):
+    """The dashboard in the site's header, for those who have one."""
+    from django.utils.html import format_html
+
+    if request is None or not permissions.user_can_see_dashboard(request.user):
+        return ""
+    return format_html('<a href="{}">{}</a>', reverse("coverage:home"), _("Coverage"))
+
+
+@hooks.register("load_demo_data")
+def coverage_demo(stdout=None):
+    from .demo import load_coverage_demo
+
+    count = load_coverage_demo()
+    if stdout is not None:
+        stdout.write(f"Coverage demo: activity in {count} communes.")
