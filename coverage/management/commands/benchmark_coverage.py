@@ -96,6 +96,12 @@ class Command(BaseCommand):
         count = 0
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
+                # The rows are consistent by construction: skip the per-row foreign-key
+                # triggers (a superuser's switch; 20 M deferred checks at COMMIT take longer
+                # than the COPY itself). Elsewhere the checks simply run.
+                cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+                if cursor.fetchone()[0]:
+                    cursor.execute("SET LOCAL session_replication_role = replica")
                 sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
                 with cursor.cursor.copy(sql) as copy:
                     for row in rows:
