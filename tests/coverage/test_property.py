@@ -184,7 +184,9 @@ def _run(coordinator, province, topics, course_key, capture_on_commit, operation
         elif kind == "merge":
             kept, merged = people[op[1]], people[op[2]]
             if op[1] != op[2] and alive(kept) and alive(merged):
-                merge_people(kept=kept, merged=merged, by=coordinator)
+                # Certificates move to `kept` in their own receiver; both apps finish on commit.
+                with capture_on_commit(execute=True):
+                    merge_people(kept=kept, merged=merged, by=coordinator)
         elif kind == "complete" and alive(people[op[1]]):
             progress, created = CourseProgress.objects.get_or_create(
                 person=people[op[1]],

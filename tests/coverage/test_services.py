@@ -204,6 +204,7 @@ def test_corrections_deletions_moves_and_merges_recompute_the_people_touched(
 def test_reconcile_repairs_and_reports_a_difference(coordinator, commune_a, caplog, monkeypatch):
     # Another test's dictConfig may have disabled existing loggers: this one must log.
     monkeypatch.setattr(logging.getLogger("coverage.services"), "disabled", False)
+    caplog.set_level(logging.WARNING, logger="coverage.services")
     session = make_session(coordinator, commune_a, dt.date(2026, 3, 10))
     someone = person(commune_a)
     mark(coordinator, session, someone)

@@ -432,11 +432,12 @@ class Command(BaseCommand):
         from coverage.services import summaries_reconcile
 
         log = logging.getLogger("coverage.services")
-        level, log.level = log.level, logging.ERROR
+        level = log.level
+        log.setLevel(logging.ERROR)  # setLevel, not .level: it clears the logger's cache
         try:
             repaired = summaries_reconcile(commune_id=commune.pk)
         finally:
-            log.level = level
+            log.setLevel(level)
         self.out(f"reconcile after the bare batches repaired {len(repaired)} figures")
 
     def _check(self, rng) -> None:
