@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", wagtail_serve, {"path": ""}, name="home"),
     path("", include("certificates.urls")),
     path("", include("trainees.urls")),
+    path("coverage/", include("coverage.urls")),
     path("", include("courses.lesson_urls")),
     # Wagtail's page tree last: it matches every remaining path.
     path("", include(wagtail_urls)),

@@ -16,7 +16,26 @@ from django.dispatch import Signal
 
 course_completed = Signal()
 
-# Sent by the merge service inside its transaction, after trainees has moved its own rows and
-# before the duplicate is deleted: `sender=Person, kept=<Person>, merged=<Person>, by=<User>`.
-# Receivers (certificates, coverage) move or reconcile their own rows from `merged` to `kept`.
+# --- What changed, for the apps that keep summaries (coverage) -----------------------------
+#
+# Sent by trainees' services *inside* the transaction that made the change, after the rows
+# are written, with `sender` the model class. A receiver updates its own summaries in the
+# same transaction or sends an idempotent task with `delay_on_commit`; either way it hands
+# over to its own service. Other branches editing these services: keep the calls.
+
+attendance_changed = Signal()
+"""Marks were added or corrected: `session_ids` and `person_ids` (sets of primary keys)."""
+
+session_changed = Signal()
+"""Sessions were created, changed (status, day, place, topics) or are about to be deleted:
+`session_ids`, and `person_ids` of everyone with a mark at them. For a deletion it is sent
+before the rows go, with `deleted=True`."""
+
+person_changed = Signal()
+"""People's commune, village or household changed, or they are about to be deleted
+(`deleted=True`, sent before the rows go): `person_ids`."""
+
 person_merged = Signal()
+"""Two records of one human were merged (CONTRACTS.md §1): sent by the merge service inside
+its transaction, after trainees moved its own rows and before `merged` is deleted, with
+`sender=Person, kept=<Person>, merged=<Person>, by=<User>`."""

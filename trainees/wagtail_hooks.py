@@ -14,7 +14,7 @@ from wagtail import hooks
 from .choosers import commune_chooser_viewset, team_chooser_viewset, trainer_chooser_viewset
 from .learning.services import course_resume_find
 from .models import ActivitySummary
-from .training.viewsets import TeamViewSet
+from .training.viewsets import SessionTopicViewSet, TeamViewSet
 
 
 def _panel(request, course=None):
@@ -73,6 +73,7 @@ def h5p_best_score(request, package):
 def register_team_viewsets():
     return [
         TeamViewSet("teams"),
+        SessionTopicViewSet("session_topics"),
         commune_chooser_viewset,
         trainer_chooser_viewset,
         team_chooser_viewset,

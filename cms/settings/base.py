@@ -20,7 +20,8 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Our apps, in dependency order: certificates → trainees → courses → cms.
+    # Our apps, in dependency order: coverage → certificates → trainees → courses → cms.
+    "coverage",
     "certificates",
     "trainees",
     "courses",
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_celery_beat",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -136,6 +138,9 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 # A worker process is replaced after this many tasks: WeasyPrint's memory grows by about
 # 0.2 MB per certificate rendered, and a fresh process gives it back.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env("CERTIFICATE_WORKER_MAX_TASKS")
+# Periodic tasks (the weekly coverage reports, the nightly reconcile) live in the database,
+# editable in the admin: https://django-celery-beat.readthedocs.io/
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- People ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "trainees.User"

@@ -6,6 +6,9 @@
   member of a team is what lets them see and record in its communes (`trainees.scoping`).
   `TeamCommune` and `TeamMembership` are the two link tables, edited as lists of chosen
   communes and trainers in the Wagtail admin.
+- **SessionTopic**: the fixed list of things a session teaches (smartphone basics, VNeID,
+  online public services, online safety, selling online), kept by administrators, so that
+  coverage can count people trained on each; free-text topics are not countable.
 - **TrainingSession**: one session in a village cultural house — where, when, by whom, on
   what. It is reached through its commune like all operational data; its `uuid` is what
   pages, the sync API and QR codes name it by.
@@ -109,6 +112,39 @@ class TeamMembership(models.Model):
         return str(self.user)
 
 
+class SessionTopic(models.Model):
+    """One entry of the fixed list of topics; administrators edit it in the Wagtail admin."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_("A short ASCII name used in exports, e.g. vneid."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(
+        _("offered"), default=True, help_text=_("Unticked topics are no longer offered.")
+    )
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("session topic")
+        verbose_name_plural = _("session topics")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import get_language
+
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+
 class TrainingSession(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
@@ -117,11 +153,18 @@ class TrainingSession(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
+    topic_list = models.ManyToManyField(
+        SessionTopic,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("topics"),
+        help_text=_("What the session covers, from the fixed list: this is what is counted."),
+    )
     topics = models.CharField(
-        _("topics"),
+        _("other topics"),
         max_length=300,
         blank=True,
-        help_text=_("What the session covers, e.g. VNeID, online safety."),
+        help_text=_("Anything else the session covers, in free text (not counted)."),
     )
     courses = models.ManyToManyField(
         "courses.CoursePage",

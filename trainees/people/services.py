@@ -6,6 +6,10 @@
   province for a province coordinator, teams (and so their communes) for a trainer or a
   commune coordinator.
 - `village_add` is how coordinators grow the list of villages under their communes.
+- **Correcting a person** (`person_update`) re-checks every field as registration does;
+  moving them to another commune needs the right to record in both. `person_delete` removes
+  a record entered by mistake, with its marks. Both tell the apps that keep summaries
+  (`trainees.signals.person_changed`).
 - **Registering a person** (`person_register`) needs consent and warns about likely
   duplicates — same accent-free name, birth year and village — so the trainer can pick the
   existing person instead.
@@ -35,6 +39,7 @@ from ..models import (
 )
 from ..permissions import require_record_in_commune, user_can_add_villages
 from ..scoping import COMMUNE_ROLES
+from ..signals import person_changed
 
 # The Wagtail group of each role; the groups and their permissions are created by
 # migration trainees.0002_groups.
@@ -297,3 +302,49 @@ def person_register(
     return Person.objects.create(
         commune=commune, registered_by=by, client_uuid=client_uuid, **cleaned
     )
+
+
+# Fields a correction may change; the rest (account, uuid, who registered) are not corrected.
+PERSON_EDITABLE = (
+    "full_name",
+    "birth_year",
+    "gender",
+    "ethnicity",
+    "village",
+    "household",
+    "phone",
+    "notes",
+)
+
+
+@transaction.atomic
+def person_update(*, by: User, person: Person, commune: Commune | None = None, **values) -> Person:
+    """Correct a person's record (name, village, household, commune …) with the same checks."""
+    require_record_in_commune(by, person.commune_id)
+    unknown = set(values) - set(PERSON_EDITABLE)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    commune = commune or person.commune
+    if commune.pk != person.commune_id:
+        require_record_in_commune(by, commune.pk)
+    current = {name: getattr(person, name) for name in PERSON_EDITABLE}
+    if commune.pk != person.commune_id and "village" not in values:
+        current["village"] = None  # the old village belongs to the old commune
+    cleaned = person_fields_clean(
+        commune=commune, values={**current, **values, "consent": person.consent}
+    )
+    for name, value in cleaned.items():
+        if name != "consent":
+            setattr(person, name, value)
+    person.commune = commune
+    person.save()
+    person_changed.send(sender=Person, person_ids={person.pk})
+    return person
+
+
+@transaction.atomic
+def person_delete(*, by: User, person: Person) -> None:
+    """Delete a record entered by mistake (and its marks); summaries are told first."""
+    require_record_in_commune(by, person.commune_id)
+    person_changed.send(sender=Person, person_ids={person.pk}, deleted=True)
+    person.delete()

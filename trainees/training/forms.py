@@ -8,16 +8,8 @@ from django.utils.translation import pgettext_lazy
 
 from courses.models import CoursePage
 
-from ..models import User, Village
+from ..models import SessionTopic, User, Village
 from ..people.fields import PhoneNumberFormField
-
-TOPIC_SUGGESTIONS = [
-    _("Smartphone basics"),
-    _("VNeID"),
-    _("Online public services"),
-    _("Online safety"),
-    _("Selling online"),
-]
 
 
 class TrainingSessionForm(forms.Form):
@@ -32,7 +24,14 @@ class TrainingSessionForm(forms.Form):
     start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
-    topics = forms.CharField(label=_("Topics"), max_length=300, required=False)
+    topic_list = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick what the session covers: this is what coverage counts."),
+    )
+    topics = forms.CharField(label=_("Other topics"), max_length=300, required=False)
     courses = forms.ModelMultipleChoiceField(
         label=_("Courses"),
         queryset=None,
@@ -50,6 +49,7 @@ class TrainingSessionForm(forms.Form):
         self.fields["village"].queryset = Village.objects.filter(commune__in=communes)
         self.fields["village"].label_from_instance = lambda v: f"{v.name} ({v.commune.name})"
         self.fields["title"].widget.attrs["list"] = "topic-suggestions"
+        self.fields["topic_list"].queryset = SessionTopic.objects.filter(active=True)
         # The Vietnamese originals: a session covers a course whatever language it is read in.
         self.fields["courses"].queryset = (
             CoursePage.objects.live().filter(locale__language_code="vi").order_by("title")

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +35,7 @@ from ..models import (
     Commune,
     Person,
     Role,
+    SessionTopic,
     TrainingSession,
     User,
     Village,
@@ -41,6 +43,7 @@ from ..models import (
 from ..people.services import person_fields_clean, user_assign_role
 from ..permissions import require_record_in_commune, user_can_record
 from ..scoping import visible_communes
+from ..signals import attendance_changed, session_changed
 
 # The largest batch the sync accepts: big enough for a whole day offline, small enough that
 # one batch is a single statement per table on every database (SQLite allows 32,766
@@ -73,6 +76,7 @@ def training_session_create(
     village: Village | None = None,
     venue: str = "",
     topics: str = "",
+    topic_list: Iterable[SessionTopic] = (),
     capacity: int | None = None,
     notes: str = "",
     team=None,
@@ -99,7 +103,38 @@ def training_session_create(
     )
     session.trainers.set(list(trainers) or ([by] if by.role == "trainer" else []))
     session.courses.set(list(courses))
+    session.topic_list.set(list(topic_list))
+    session_changed.send(sender=TrainingSession, session_ids={session.pk}, person_ids=set())
     return session
+
+
+def _attendee_ids(session_ids) -> set[int]:
+    return set(
+        Attendance.objects.filter(session_id__in=session_ids).values_list("person_id", flat=True)
+    )
+
+
+@transaction.atomic
+def training_session_delete(*, by: User, session: TrainingSession) -> None:
+    """Delete a session entered by mistake, with its marks.
+
+    A session that records must outlive (certificates issued for it protect it) is refused:
+    cancel it instead.
+    """
+    require_record_in_commune(by, session.commune_id)
+    try:
+        with transaction.atomic():
+            session_changed.send(
+                sender=TrainingSession,
+                session_ids={session.pk},
+                person_ids=_attendee_ids([session.pk]),
+                deleted=True,
+            )
+            session.delete()
+    except ProtectedError:
+        raise ValidationError(
+            _("Certificates were issued for this session, so it cannot be deleted. Cancel it.")
+        ) from None
 
 
 @transaction.atomic
@@ -119,6 +154,9 @@ def training_session_set_status(
     require_record_in_commune(by, session.commune_id)
     session.status = TrainingSession.Status(status)
     session.save(update_fields=["status", "updated_at"])
+    session_changed.send(
+        sender=TrainingSession, session_ids={session.pk}, person_ids=_attendee_ids([session.pk])
+    )
     return session
 
 
@@ -453,6 +491,11 @@ def attendance_sync(
         TrainingSession.objects.filter(
             pk__in=planned, status=TrainingSession.Status.PLANNED
         ).update(status=TrainingSession.Status.HELD, updated_at=now)
+    attendance_changed.send(
+        sender=Attendance,
+        session_ids={row[1] for row in latest.values()},
+        person_ids={row[2] for row in latest.values()},
+    )
     return result
 
 
@@ -563,6 +606,7 @@ def checkin_self(*, user: User, session: TrainingSession, person: Person | None 
             updated_at=now,
         )
         attendance.refresh_from_db()
+    attendance_changed.send(sender=Attendance, session_ids={session.pk}, person_ids={person.pk})
     return attendance
 
 

@@ -24,6 +24,7 @@ from ..models import (
     AttendanceStatus,
     Commune,
     Person,
+    SessionTopic,
     TrainingSession,
 )
 from ..people.forms import PersonForm
@@ -32,7 +33,6 @@ from ..permissions import user_can_record
 from ..scoping import get_scoped_object_or_404, visible_communes
 from . import importexport, services
 from .forms import (
-    TOPIC_SUGGESTIONS,
     CheckinNameForm,
     CheckinRegisterForm,
     RosterConfirmForm,
@@ -96,6 +96,7 @@ def session_create(request):
             "village": source.village,
             "venue": source.venue,
             "topics": source.topics,
+            "topic_list": list(source.topic_list.all()),
             "capacity": source.capacity,
             "courses": list(source.courses.all()),
             "start": local_start.time(),
@@ -121,6 +122,7 @@ def session_create(request):
                 ends_at=dt.datetime.combine(data["day"], data["end"], tzinfo=tz),
                 venue=data["venue"],
                 topics=data["topics"],
+                topic_list=data["topic_list"],
                 capacity=data["capacity"],
                 notes=data["notes"],
                 team=request.user.teams.filter(communes=data["commune"]).first(),
@@ -134,7 +136,11 @@ def session_create(request):
     return render(
         request,
         "trainees/session_form.html",
-        {"form": form, "topics": TOPIC_SUGGESTIONS, "copying": bool(source_uuid)},
+        {
+            "form": form,
+            "topics": SessionTopic.objects.filter(active=True),
+            "copying": bool(source_uuid),
+        },
     )
 
 

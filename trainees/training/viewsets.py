@@ -1,4 +1,5 @@
-"""The Teams admin: a team's communes and trainers, picked with searchable choosers."""
+"""The Teams admin (a team's communes and trainers, picked with searchable choosers) and the
+list of session topics."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -11,7 +12,7 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..choosers import CommuneChooser, TrainerChooser
-from ..models import Team, TeamCommune
+from ..models import SessionTopic, Team, TeamCommune
 
 
 def _commune_names(team):
@@ -87,3 +88,14 @@ class TeamViewSet(ModelViewSet):
         ],
         base_form_class=TeamForm,
     )
+
+
+class SessionTopicViewSet(ModelViewSet):
+    """Administrators keep the fixed list of session topics (what coverage counts)."""
+
+    model = SessionTopic
+    icon = "tag"
+    menu_label = _("Session topics")
+    add_to_admin_menu = True
+    list_display = ["name", "name_en", "code", "active"]
+    form_fields = ["name", "name_en", "code", "sort_order", "active"]

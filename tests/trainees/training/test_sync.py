@@ -206,7 +206,9 @@ def test_queries_per_batch_do_not_grow_with_the_batch(trainer_a, commune_a, vill
         assert result.marks_new == size
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
-    assert counts[1] <= 10
+    # The sync's handful of statements, plus the coverage summaries it keeps current in the
+    # same transaction (a fixed number too: people are refreshed as a set).
+    assert counts[1] <= 30
 
 
 def test_the_api_syncs_with_session_auth_and_describes_itself(

@@ -1,0 +1,1060 @@
+"""Keeping the coverage summaries current, and reading indicators from them.
+
+The definitions are in `docs/indicators.md`. Three layers (see `coverage.models`):
+
+1. **Raw rows** belong to trainees and certificates: attendance, sessions, people, course
+   progress, certificates. Nothing here ever writes them.
+2. **Person-level summaries** (`PersonMonth`, `PersonTopicMonth`, `PersonSummary`,
+   `PersonDay`) and `SessionSummary`: `summaries_refresh` recomputes them from the raw rows
+   for exactly the people and sessions a change touched, compares with what is stored and
+   writes only the difference. Each person (and commune) is serialised by a transaction-level
+   advisory lock on PostgreSQL, so two concurrent changes to one person cannot both write
+   from a stale view (under READ COMMITTED, the second reads after the first commits).
+3. **Commune-level figures** (`CommunePeriodStat`): for every commune and period whose
+   person-level rows changed, every indicator is recounted from layer 2 — a count over a
+   few thousand rows, not over millions of marks — and upserted.
+
+Both steps run in the transaction of the change (trainees' signals call them from inside
+their services), so the dashboard is never behind; `summaries_reconcile` recounts a whole
+commune from the raw rows at night and logs any difference it repairs.
+
+`indicators_for` reads the figures of many communes for one period: stored rows for the
+summarised periods, a recount over layer 2 for any other dates (exports with `--from/--to`).
+`indicators_from_raw` is the brute-force count straight from the raw rows, by the
+definitions; tests and the reconcile compare the two.
+"""
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import connection, transaction
+from django.db.models import Count, Max, Min, Q, Sum
+from django.utils import timezone
+
+from trainees.models import (
+    Attendance,
+    AttendanceStatus,
+    CourseProgress,
+    Person,
+    TrainingSession,
+)
+
+from .models import (
+    Campaign,
+    CommunePeriodStat,
+    PeriodKind,
+    PersonDay,
+    PersonMonth,
+    PersonSummary,
+    PersonTopicMonth,
+    SessionSummary,
+)
+from .periods import Period, day_mask, month_end, months_between, periods_containing
+
+logger = logging.getLogger(__name__)
+
+TRAINED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+# The figures kept per commune and period, in CommunePeriodStat's field names.
+COUNTS = (
+    "people_trained",
+    "newly_trained",
+    "households_reached",
+    "trained_without_household",
+    "sessions_held",
+    "certificates_issued",
+    "course_completions",
+)
+# Which figures each kind of summary row feeds.
+GROUP_FIELDS = {
+    "trained": (
+        "people_trained",
+        "newly_trained",
+        "households_reached",
+        "trained_without_household",
+        "by_topic",
+    ),
+    "sessions": ("sessions_held",),
+    "days": ("certificates_issued", "course_completions"),
+}
+# Advisory-lock namespaces (high 32 bits of the key).
+LOCK_PERSON = 0x436F0001
+LOCK_COMMUNE = 0x436F0002
+
+
+def certificate_model():
+    """`certificates.Certificate` once the certificates app has it (CONTRACTS.md §2)."""
+    try:
+        return apps.get_model("certificates", "Certificate")
+    except LookupError:
+        return None
+
+
+def local_day(value: dt.datetime) -> dt.date:
+    return timezone.localtime(value).date()
+
+
+def _lock(namespace: int, ids: Iterable[int]) -> None:
+    """Serialise work on these people or communes until the transaction ends (PostgreSQL).
+
+    SQLite allows one writer at a time, which serialises everything already.
+    """
+    ids = sorted(set(ids))
+    if not ids or connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_advisory_xact_lock(%s::bigint * 4294967296 + k)) "
+            "FROM (SELECT unnest(%s::bigint[]) AS k ORDER BY 1) AS keys",
+            [namespace, ids],
+        )
+
+
+# --- Layer 2: person-level summaries ------------------------------------------------------
+
+
+@dataclass
+class Touched:
+    """Which (commune, day) pairs a refresh changed, per group of figures."""
+
+    days: dict[str, set[tuple[int, dt.date]]] = field(
+        default_factory=lambda: {group: set() for group in GROUP_FIELDS}
+    )
+
+    def add(self, group: str, commune_id: int | None, day: dt.date) -> None:
+        if commune_id is not None:
+            self.days[group].add((commune_id, day))
+
+    def add_mask(self, group: str, commune_id: int | None, month: dt.date, mask: int) -> None:
+        day = 1
+        while mask:
+            if mask & 1:
+                self.add(group, commune_id, month.replace(day=day))
+            mask >>= 1
+            day += 1
+
+    def __bool__(self):
+        return any(self.days.values())
+
+
+def _month_rows(person_ids, exclude_session_ids):
+    """Fresh PersonMonth/PersonTopicMonth/PersonSummary contents for these people.
+
+    One query: the people's trained marks with the session's day and topics (one row per
+    topic) and where the person counts.
+    """
+    marks = (
+        Attendance.objects.filter(
+            person_id__in=list(person_ids),
+            status__in=TRAINED_STATUSES,
+            session__status=TrainingSession.Status.HELD,
+        )
+        .exclude(session_id__in=exclude_session_ids)
+        .values_list(
+            "person_id",
+            "session__starts_at",
+            "session__topic_list",
+            "person__commune_id",
+            "person__village_id",
+            "person__household",
+        )
+    )
+    people = {}
+    months: dict[tuple[int, dt.date], int] = defaultdict(int)
+    topic_months: dict[tuple[int, int, dt.date], int] = defaultdict(int)
+    first: dict[int, dt.date] = {}
+    for person_id, starts_at, topic_id, *where in marks:
+        people[person_id] = tuple(where)
+        day = local_day(starts_at)
+        month, bit = day.replace(day=1), 1 << (day.day - 1)
+        months[person_id, month] |= bit
+        if topic_id is not None:
+            topic_months[person_id, topic_id, month] |= bit
+        if person_id not in first or day < first[person_id]:
+            first[person_id] = day
+    month_rows = {
+        key: (days, *people[key[0]]) for key, days in months.items()
+    }  # (person, month) → (days, commune, village, household)
+    topic_rows = {
+        key: (days, people[key[0]][0]) for key, days in topic_months.items()
+    }  # (person, topic, month) → (days, commune)
+    summary_rows = {(pk,): (day, people[pk][0]) for pk, day in first.items()}
+    return month_rows, topic_rows, summary_rows
+
+
+def _day_rows(person_ids):
+    """Fresh PersonDay contents: valid certificates and course completions, per day."""
+    communes = dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "commune_id"))
+    counts: dict[tuple[int, dt.date], list[int]] = defaultdict(lambda: [0, 0])
+    for person_id, completed_at in CourseProgress.objects.filter(
+        person_id__in=list(communes), completed_at__isnull=False
+    ).values_list("person_id", "completed_at"):
+        counts[person_id, local_day(completed_at)][1] += 1
+    Certificate = certificate_model()
+    if Certificate is not None:
+        for person_id, issued_at in (
+            Certificate.objects.valid()
+            .filter(recipient_id__in=list(communes), issued_at__isnull=False)
+            .values_list("recipient_id", "issued_at")
+        ):
+            counts[person_id, local_day(issued_at)][0] += 1
+    return {key: (c[0], c[1], communes[key[0]]) for key, c in counts.items()}
+
+
+def _sync_table(model, person_ids, key_fields, value_fields, fresh, on_change):
+    """Make `model`'s rows for these people equal `fresh` ({key: values}); report changes.
+
+    `on_change(key, values)` is called for the old and the new values of every row that
+    is added, removed or changed, so the caller learns which communes and days moved.
+    """
+    old_values, old_pks = {}, {}
+    n = len(key_fields)
+    for row in model.objects.filter(person_id__in=person_ids).values_list(
+        "pk", *key_fields, *value_fields
+    ):
+        key = tuple(row[1 : 1 + n])
+        old_values[key], old_pks[key] = tuple(row[1 + n :]), row[0]
+    # Rows gone are deleted; new and changed rows are one upsert on the key.
+    stale = [old_pks[k] for k in old_values.keys() - fresh.keys()]
+    new = [k for k, v in fresh.items() if old_values.get(k) != v]
+    for key in old_values.keys() - fresh.keys():
+        on_change(key, old_values[key])
+    for key in new:
+        if key in old_values:
+            on_change(key, old_values[key])
+        on_change(key, fresh[key])
+    if stale:
+        model.objects.filter(pk__in=stale).delete()
+    if new:
+        _insert(
+            model,
+            [*key_fields, *value_fields],
+            [(*key, *fresh[key]) for key in new],
+            update=value_fields,
+            conflict=key_fields,
+        )
+
+
+# SQLite accepts 32,766 parameters in one statement; PostgreSQL 65,535.
+MAX_PARAMS = 30_000
+
+
+def _insert(model, columns: list[str], rows: list[tuple], update=(), conflict=()) -> None:
+    """A multi-row INSERT: one statement per batch of marks on every database (Django's
+    bulk_create splits at 999 parameters on SQLite, so the statement count would grow)."""
+    meta = model._meta
+    fields = [meta.get_field(c.removesuffix("_id")) for c in columns]
+    qn = connection.ops.quote_name
+    names = ", ".join(qn(f.column) for f in fields)
+    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    per_statement = max(1, MAX_PARAMS // len(fields))
+    upsert = ""
+    if update:
+        target = ", ".join(qn(meta.get_field(c.removesuffix("_id")).column) for c in conflict)
+        sets = ", ".join(
+            f"{qn(meta.get_field(c.removesuffix('_id')).column)} = "
+            f"excluded.{qn(meta.get_field(c.removesuffix('_id')).column)}"
+            for c in update
+        )
+        upsert = f" ON CONFLICT ({target}) DO UPDATE SET {sets}"
+    with connection.cursor() as cursor:
+        for i in range(0, len(rows), per_statement):
+            chunk = rows[i : i + per_statement]
+            params = [
+                f.get_db_prep_save(value, connection)
+                for row in chunk
+                for f, value in zip(fields, row, strict=True)
+            ]
+            # Identifiers come from model metadata; every value is a parameter.
+            cursor.execute(
+                f"INSERT INTO {qn(meta.db_table)} ({names}) "  # noqa: S608
+                f"VALUES {', '.join([row_sql] * len(chunk))}{upsert}",
+                params,
+            )
+
+
+@transaction.atomic
+def summaries_refresh(
+    *,
+    person_ids: Iterable[int] = (),
+    session_ids: Iterable[int] = (),
+    exclude_session_ids: Iterable[int] = (),
+    exclude_person_ids: Iterable[int] = (),
+    groups: Iterable[str] = ("trained", "days"),
+) -> Touched:
+    """Bring the summaries of these people and sessions in line with the raw rows.
+
+    `exclude_*` name rows that are about to be deleted in this transaction (their
+    deletion is announced before it happens). `groups` limits the work to what changed:
+    "trained" for attendance and topics, "days" for certificates and completions; sessions
+    are refreshed whenever `session_ids` are given. Returns what changed, after the
+    commune-level figures have been recounted for it.
+    """
+    person_ids = set(person_ids) - {None}
+    session_ids = set(session_ids) - {None}
+    exclude_session_ids = set(exclude_session_ids)
+    exclude_person_ids = set(exclude_person_ids)
+    groups = set(groups)
+    touched = Touched()
+    _lock(LOCK_PERSON, person_ids)
+
+    if session_ids:
+        _refresh_sessions(session_ids, exclude_session_ids, touched)
+    if person_ids and "trained" in groups:
+        live = person_ids - exclude_person_ids
+        months, topic_months, first = (
+            _month_rows(live, exclude_session_ids) if live else ({}, {}, {})
+        )
+        _sync_table(
+            PersonMonth,
+            person_ids,
+            ("person_id", "month"),
+            ("days", "commune_id", "village_id", "household"),
+            months,
+            lambda key, v: touched.add_mask("trained", v[1], key[1], v[0]),
+        )
+        _sync_table(
+            PersonTopicMonth,
+            person_ids,
+            ("person_id", "topic_id", "month"),
+            ("days", "commune_id"),
+            topic_months,
+            lambda key, v: touched.add_mask("trained", v[1], key[2], v[0]),
+        )
+        _sync_table(
+            PersonSummary,
+            person_ids,
+            ("person_id",),
+            ("first_trained_on", "commune_id"),
+            first,
+            lambda key, v: touched.add("trained", v[1], v[0]),
+        )
+    if person_ids and "days" in groups:
+        live = person_ids - exclude_person_ids
+        _sync_table(
+            PersonDay,
+            person_ids,
+            ("person_id", "day"),
+            ("certificates", "completions", "commune_id"),
+            _day_rows(live) if live else {},
+            lambda key, v: touched.add("days", v[2], key[1]),
+        )
+    if touched:
+        commune_stats_recount(touched)
+    return touched
+
+
+def _refresh_sessions(session_ids, exclude_session_ids, touched: Touched) -> None:
+    fresh = {
+        (pk,): (commune_id, local_day(starts_at), status == TrainingSession.Status.HELD)
+        for pk, commune_id, starts_at, status in TrainingSession.objects.filter(
+            pk__in=session_ids - exclude_session_ids
+        ).values_list("pk", "commune_id", "starts_at", "status")
+    }
+    old = {
+        (pk,): (commune_id, day, held)
+        for pk, commune_id, day, held in SessionSummary.objects.filter(
+            session_id__in=session_ids
+        ).values_list("session_id", "commune_id", "day", "held")
+    }
+    changed = {k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k)}
+    for key in changed:
+        for values in (old.get(key), fresh.get(key)):
+            if values is not None:
+                touched.add("sessions", values[0], values[1])
+    if not changed:
+        return
+    gone = [k[0] for k in changed if k not in fresh]
+    if gone:
+        SessionSummary.objects.filter(session_id__in=gone).delete()
+    rows = [(k[0], *fresh[k]) for k in changed if k in fresh]
+    if rows:
+        _insert(
+            SessionSummary,
+            ["session_id", "commune_id", "day", "held"],
+            rows,
+            update=["commune_id", "day", "held"],
+            conflict=["session_id"],
+        )
+
+
+# --- Layer 3: commune-level figures --------------------------------------------------------
+
+
+def _campaigns() -> list[Campaign]:
+    return list(Campaign.objects.all())
+
+
+def _d(value: dt.date):
+    return connection.ops.adapt_datefield_value(value)
+
+
+def _month_condition(start: dt.date, end: dt.date, column="month", days="days"):
+    """SQL (and parameters) true for a monthly row with a day in [start, end]."""
+    parts, params = [], []
+    months = months_between(start, end)
+    # Whole months inside the range are contiguous: one BETWEEN covers them all.
+    full = [m for m in months if m >= start and month_end(m) <= end]
+    for month in months:
+        if month in full:
+            continue
+        parts.append(f"({column} = %s AND ({days} & %s) <> 0)")
+        params += [_d(month), day_mask(month, start, end)]
+    if full:
+        parts.append(f"({column} BETWEEN %s AND %s)")
+        params += [_d(full[0]), _d(full[-1])]
+    return "(" + " OR ".join(parts or ["1 = 0"]) + ")", params
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _recount(commune_ids: Iterable[int], periods: Iterable[Period], groups: Iterable[str]):
+    """Every figure of these groups for each commune and period, from layer 2.
+
+    Returns {(commune_id, period): {field: value}}, with zeros where there is nothing.
+    Each table is read once for all periods, with one conditional count per period.
+    """
+    commune_ids = sorted(set(commune_ids))
+    periods = sorted(set(periods))
+    groups = set(groups)
+    result = {
+        (c, p): {f: ({} if f == "by_topic" else 0) for g in groups for f in GROUP_FIELDS[g]}
+        for c in commune_ids
+        for p in periods
+    }
+    if not commune_ids or not periods:
+        return result
+    in_communes = ", ".join(["%s"] * len(commune_ids))
+    span_start, span_end = min(p.start for p in periods), max(p.end for p in periods)
+
+    def run(sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    if "trained" in groups:
+        selects, params = [], []
+        for period in periods:
+            cond, cond_params = _month_condition(period.start, period.end)
+            selects += [
+                f"COUNT(DISTINCT CASE WHEN {cond} THEN person_id END)",
+                f"COUNT(DISTINCT CASE WHEN {cond} AND household <> '' AND village_id IS NOT NULL "
+                "THEN CAST(village_id AS TEXT) || '/' || household END)",
+                f"COUNT(DISTINCT CASE WHEN {cond} AND (household = '' OR village_id IS NULL) "
+                "THEN person_id END)",
+            ]
+            params += cond_params * 3
+        sql = (
+            f"SELECT commune_id, {', '.join(selects)} FROM {_table(PersonMonth)} "  # noqa: S608
+            f"WHERE commune_id IN ({in_communes}) AND month BETWEEN %s AND %s GROUP BY commune_id"
+        )
+        for row in run(sql, [*params, *commune_ids, _d(span_start.replace(day=1)), _d(span_end)]):
+            for i, period in enumerate(periods):
+                figures = result[row[0], period]
+                (
+                    figures["people_trained"],
+                    figures["households_reached"],
+                    figures["trained_without_household"],
+                ) = row[1 + 3 * i : 4 + 3 * i]
+        selects, params = [], []
+        for period in periods:
+            cond, cond_params = _month_condition(period.start, period.end)
+            selects.append(f"COUNT(DISTINCT CASE WHEN {cond} THEN person_id END)")
+            params += cond_params
+        sql = (
+            f"SELECT commune_id, topic_id, {', '.join(selects)} "  # noqa: S608
+            f"FROM {_table(PersonTopicMonth)} WHERE commune_id IN ({in_communes}) "
+            "AND month BETWEEN %s AND %s GROUP BY commune_id, topic_id"
+        )
+        for row in run(sql, [*params, *commune_ids, _d(span_start.replace(day=1)), _d(span_end)]):
+            for i, period in enumerate(periods):
+                if row[2 + i]:
+                    result[row[0], period]["by_topic"][str(row[1])] = row[2 + i]
+        selects = ["SUM(CASE WHEN first_trained_on BETWEEN %s AND %s THEN 1 ELSE 0 END)"] * len(
+            periods
+        )
+        params = [_d(x) for p in periods for x in (p.start, p.end)]
+        sql = (
+            f"SELECT commune_id, {', '.join(selects)} FROM {_table(PersonSummary)} "  # noqa: S608
+            f"WHERE commune_id IN ({in_communes}) AND first_trained_on BETWEEN %s AND %s "
+            "GROUP BY commune_id"
+        )
+        for row in run(sql, [*params, *commune_ids, _d(span_start), _d(span_end)]):
+            for i, period in enumerate(periods):
+                result[row[0], period]["newly_trained"] = int(row[1 + i] or 0)
+
+    if "sessions" in groups:
+        selects = ["SUM(CASE WHEN held AND day BETWEEN %s AND %s THEN 1 ELSE 0 END)"] * len(periods)
+        params = [_d(x) for p in periods for x in (p.start, p.end)]
+        sql = (
+            f"SELECT commune_id, {', '.join(selects)} FROM {_table(SessionSummary)} "  # noqa: S608
+            f"WHERE commune_id IN ({in_communes}) AND day BETWEEN %s AND %s GROUP BY commune_id"
+        )
+        for row in run(sql, [*params, *commune_ids, _d(span_start), _d(span_end)]):
+            for i, period in enumerate(periods):
+                result[row[0], period]["sessions_held"] = int(row[1 + i] or 0)
+
+    if "days" in groups:
+        selects = []
+        for _period in periods:
+            selects += [
+                "SUM(CASE WHEN day BETWEEN %s AND %s THEN certificates ELSE 0 END)",
+                "SUM(CASE WHEN day BETWEEN %s AND %s THEN completions ELSE 0 END)",
+            ]
+        params = [_d(x) for p in periods for _ in range(2) for x in (p.start, p.end)]
+        sql = (
+            f"SELECT commune_id, {', '.join(selects)} FROM {_table(PersonDay)} "  # noqa: S608
+            f"WHERE commune_id IN ({in_communes}) AND day BETWEEN %s AND %s GROUP BY commune_id"
+        )
+        for row in run(sql, [*params, *commune_ids, _d(span_start), _d(span_end)]):
+            for i, period in enumerate(periods):
+                figures = result[row[0], period]
+                figures["certificates_issued"] = int(row[1 + 2 * i] or 0)
+                figures["course_completions"] = int(row[2 + 2 * i] or 0)
+    return result
+
+
+def commune_stats_recount(touched: Touched) -> None:
+    """Recount the stored figures of every commune and period that `touched` names."""
+    campaigns = _campaigns()
+    work: dict[str, set[tuple[int, Period]]] = {}
+    for group, pairs in touched.days.items():
+        keys = set()
+        for commune_id, day in pairs:
+            for period in periods_containing(day, campaigns):
+                keys.add((commune_id, period))
+        if keys:
+            work[group] = keys
+    if not work:
+        return
+    _lock(LOCK_COMMUNE, {c for keys in work.values() for c, _p in keys})
+    # One recount for all groups (a superset of what each needs: cheaper than one each).
+    _stats_write(set().union(*work.values()), list(work))
+
+
+def _stats_write(keys: set[tuple[int, Period]], groups: list[str]) -> None:
+    """Recount `groups` for these (commune, period) pairs and store them."""
+    communes = {c for c, _p in keys}
+    periods = {p for _c, p in keys}
+    figures = _recount(communes, periods, groups)
+    fields = [f for g in groups for f in GROUP_FIELDS[g]]
+    existing = {
+        (row.commune_id, row.period): row
+        for row in CommunePeriodStat.objects.filter(
+            commune_id__in=communes,
+            starts_on__in={p.start for p in periods},
+            ends_on__in={p.end for p in periods},
+        )
+    }
+    to_write = []
+    for key in keys:
+        values = figures[key]
+        row = existing.get(key)
+        if row is None:
+            if not any(values.values()):
+                continue  # nothing happened there: no row means zero
+            commune_id, period = key
+            row = CommunePeriodStat(
+                commune_id=commune_id, kind=period.kind, starts_on=period.start, ends_on=period.end
+            )
+        elif all(getattr(row, f) == values[f] for f in fields):
+            continue
+        for f in fields:
+            setattr(row, f, values[f])
+        to_write.append(row)
+    if to_write:
+        CommunePeriodStat.objects.bulk_create(
+            to_write,
+            update_conflicts=True,
+            unique_fields=["commune", "kind", "starts_on", "ends_on"],
+            update_fields=fields,
+        )
+
+
+def campaign_stats_build(*, campaign_id: int) -> None:
+    """Fill in the figures of a campaign's dates (new or changed) for every commune."""
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    CommunePeriodStat.objects.filter(kind=PeriodKind.CAMPAIGN).exclude(
+        (Q(starts_on__in=Campaign.objects.values("starts_on")))
+        & Q(ends_on__in=Campaign.objects.values("ends_on"))
+    ).delete()
+    if campaign is None:
+        return
+    period = Period(PeriodKind.CAMPAIGN, campaign.starts_on, campaign.ends_on)
+    communes = set(
+        PersonMonth.objects.filter(
+            month__gte=period.start.replace(day=1), month__lte=period.end
+        ).values_list("commune_id", flat=True)
+    )
+    communes |= set(
+        SessionSummary.objects.filter(day__range=(period.start, period.end)).values_list(
+            "commune_id", flat=True
+        )
+    )
+    communes |= set(
+        PersonDay.objects.filter(day__range=(period.start, period.end)).values_list(
+            "commune_id", flat=True
+        )
+    )
+    communes.discard(None)
+    communes = sorted(communes)
+    for i in range(0, len(communes), 200):
+        chunk = communes[i : i + 200]
+        with transaction.atomic():
+            _lock(LOCK_COMMUNE, chunk)
+            _stats_write({(c, period) for c in chunk}, list(GROUP_FIELDS))
+
+
+# --- Reading -------------------------------------------------------------------------------
+
+
+def is_summarised(period: Period) -> bool:
+    """Whether CommunePeriodStat holds this period (else it is recounted from layer 2)."""
+    from .periods import period_bounds
+
+    if period.kind == PeriodKind.CAMPAIGN:
+        return Campaign.objects.filter(starts_on=period.start, ends_on=period.end).exists()
+    if period.kind in (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR):
+        return period_bounds(period.kind, period.start) == (period.start, period.end)
+    return False
+
+
+def _empty() -> dict:
+    return {**dict.fromkeys(COUNTS, 0), "by_topic": {}}
+
+
+def indicators_for(commune_ids: Iterable[int], period: Period) -> dict[int, dict]:
+    """{commune_id: {figure: value, "by_topic": {topic_id: n}}} for one period."""
+    commune_ids = list(commune_ids)
+    result = {c: _empty() for c in commune_ids}
+    if is_summarised(period):
+        rows = CommunePeriodStat.objects.filter(
+            starts_on=period.start, ends_on=period.end, commune_id__in=commune_ids
+        ).values("commune_id", "by_topic", *COUNTS)
+        for row in rows:
+            commune_id = row.pop("commune_id")
+            result[commune_id] = {
+                **row,
+                "by_topic": {int(k): v for k, v in row["by_topic"].items()},
+            }
+        return result
+    for (commune_id, _p), figures in _recount(commune_ids, [period], GROUP_FIELDS).items():
+        figures["by_topic"] = {int(k): v for k, v in figures["by_topic"].items()}
+        result[commune_id] = figures
+    return result
+
+
+def weekly_people_trained(commune_ids: Iterable[int], start: dt.date, end: dt.date):
+    """[(week start, people trained)] for every week from `start` to `end` (one query)."""
+    rows = dict(
+        CommunePeriodStat.objects.filter(
+            kind=PeriodKind.WEEK,
+            starts_on__gte=start,
+            starts_on__lte=end,
+            commune_id__in=commune_ids,
+        )
+        .values_list("starts_on")
+        .annotate(n=Sum("people_trained"))
+    )
+    weeks, week = [], start - dt.timedelta(days=start.weekday())
+    while week <= end:
+        weeks.append((week, rows.get(week, 0)))
+        week += dt.timedelta(days=7)
+    return weeks
+
+
+def villages_people_trained(commune_id: int, period: Period) -> dict[int | None, dict]:
+    """People trained and households reached per village of one commune (from layer 2)."""
+    cond, params = _month_condition(period.start, period.end)
+    sql = (
+        f"SELECT village_id, COUNT(DISTINCT person_id), "  # noqa: S608
+        "COUNT(DISTINCT CASE WHEN household <> '' THEN household END) "
+        f"FROM {_table(PersonMonth)} WHERE commune_id = %s AND {cond} GROUP BY village_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [commune_id, *params])
+        return {v: {"people": p, "households": h} for v, p, h in cursor.fetchall()}
+
+
+# --- Brute force, by the definitions (tests and the nightly reconcile) ----------------------
+
+
+def _local_bounds(period: Period):
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(period.start, dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    return start, end
+
+
+def indicators_from_raw(commune_ids: Iterable[int], period: Period) -> dict[int, dict]:
+    """The figures counted straight from attendance, sessions, people and certificates."""
+    commune_ids = list(commune_ids)
+    start, end = _local_bounds(period)
+    result = {c: _empty() for c in commune_ids}
+    trained_marks = Attendance.objects.filter(
+        status__in=TRAINED_STATUSES, session__status=TrainingSession.Status.HELD
+    )
+    in_period = trained_marks.filter(session__starts_at__gte=start, session__starts_at__lt=end)
+    people = Person.objects.filter(
+        commune_id__in=commune_ids, pk__in=in_period.values("person_id")
+    ).values_list("pk", "commune_id", "village_id", "household")
+    households = defaultdict(set)
+    for _pk, commune_id, village_id, household in people:
+        result[commune_id]["people_trained"] += 1
+        if household and village_id:
+            households[commune_id].add((village_id, household))
+        else:
+            result[commune_id]["trained_without_household"] += 1
+    for commune_id, pairs in households.items():
+        result[commune_id]["households_reached"] = len(pairs)
+    firsts = (
+        trained_marks.filter(person__commune_id__in=commune_ids)
+        .values("person_id", "person__commune_id")
+        .annotate(first=Min("session__starts_at"))
+    )
+    for row in firsts:
+        if start <= row["first"] < end:
+            result[row["person__commune_id"]]["newly_trained"] += 1
+    by_topic = (
+        Person.objects.filter(commune_id__in=commune_ids)
+        .filter(
+            attendances__in=in_period.filter(session__topic_list__isnull=False),
+        )
+        .values_list("commune_id", "attendances__session__topic_list")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    for commune_id, topic_id, n in by_topic:
+        if topic_id is not None:
+            result[commune_id]["by_topic"][topic_id] = n
+    for commune_id, n in (
+        TrainingSession.objects.filter(
+            commune_id__in=commune_ids,
+            status=TrainingSession.Status.HELD,
+            starts_at__gte=start,
+            starts_at__lt=end,
+        )
+        .values_list("commune_id")
+        .annotate(n=Count("pk"))
+    ):
+        result[commune_id]["sessions_held"] = n
+    for commune_id, n in (
+        CourseProgress.objects.filter(
+            person__commune_id__in=commune_ids, completed_at__gte=start, completed_at__lt=end
+        )
+        .values_list("person__commune_id")
+        .annotate(n=Count("pk"))
+    ):
+        result[commune_id]["course_completions"] = n
+    Certificate = certificate_model()
+    if Certificate is not None:
+        for commune_id, n in (
+            Certificate.objects.valid()
+            .filter(recipient__commune_id__in=commune_ids, issued_at__gte=start, issued_at__lt=end)
+            .values_list("recipient__commune_id")
+            .annotate(n=Count("pk"))
+        ):
+            result[commune_id]["certificates_issued"] = n
+    return result
+
+
+def summaries_reconcile(*, commune_id: int) -> list[str]:
+    """Recompute a commune's summaries from the raw rows; log and return every difference.
+
+    Everyone who lives in the commune or is counted there today is refreshed, and every
+    period the commune has figures for is recounted.
+    """
+    differences = []
+    with transaction.atomic():
+        _lock(LOCK_COMMUNE, [commune_id])
+        before = {
+            (row.period): {f: getattr(row, f) for f in (*COUNTS, "by_topic")}
+            for row in CommunePeriodStat.objects.filter(commune_id=commune_id)
+        }
+        person_ids = set(Person.objects.filter(commune_id=commune_id).values_list("pk", flat=True))
+        for model in (PersonMonth, PersonTopicMonth, PersonSummary, PersonDay):
+            person_ids |= set(
+                model.objects.filter(commune_id=commune_id).values_list("person_id", flat=True)
+            )
+        session_ids = set(
+            TrainingSession.objects.filter(commune_id=commune_id).values_list("pk", flat=True)
+        ) | set(SessionSummary.objects.filter(commune_id=commune_id).values_list("pk", flat=True))
+        ordered = sorted(person_ids)
+        repaired = Touched()
+        for i in range(0, max(len(ordered), 1), 1000):
+            touched = summaries_refresh(
+                person_ids=ordered[i : i + 1000],
+                session_ids=session_ids if i == 0 else (),
+                groups=list(GROUP_FIELDS),
+            )
+            for group, pairs in touched.days.items():
+                repaired.days[group] |= pairs
+        for group, pairs in repaired.days.items():
+            if pairs:
+                message = (
+                    f"commune {commune_id}: {group} summaries differed on "
+                    f"{len(pairs)} day(s), from {min(d for _c, d in pairs)}"
+                )
+                differences.append(message)
+                logger.warning("coverage reconcile repaired %s", message)
+        # Every period with a figure, before or now, is recounted in full.
+        days = set()
+        for model, column in (
+            (PersonDay, "day"),
+            (SessionSummary, "day"),
+            (PersonSummary, "first_trained_on"),
+        ):
+            days |= set(model.objects.filter(commune_id=commune_id).values_list(column, flat=True))
+        marks = Touched()
+        for month, mask in PersonMonth.objects.filter(commune_id=commune_id).values_list(
+            "month", "days"
+        ):
+            marks.add_mask("trained", commune_id, month, mask)
+        days |= {day for _c, day in marks.days["trained"]}
+        campaigns = _campaigns()
+        periods = set(before) | {p for day in days for p in periods_containing(day, campaigns)}
+        _stats_write({(commune_id, p) for p in periods}, list(GROUP_FIELDS))
+        empty = [
+            row.pk
+            for row in CommunePeriodStat.objects.filter(commune_id=commune_id)
+            if not any(getattr(row, f) for f in (*COUNTS, "by_topic"))
+        ]
+        CommunePeriodStat.objects.filter(pk__in=empty).delete()
+        after = {
+            (row.period): {f: getattr(row, f) for f in (*COUNTS, "by_topic")}
+            for row in CommunePeriodStat.objects.filter(commune_id=commune_id)
+        }
+    for period in sorted(set(before) | set(after)):
+        old, new = before.get(period), after.get(period)
+        if old != new:
+            message = (
+                f"commune {commune_id} {period.kind} {period.start}–{period.end}: {old} → {new}"
+            )
+            differences.append(message)
+            logger.warning("coverage reconcile repaired %s", message)
+    return differences
+
+
+# --- Building everything at once (a new install, a restore, the benchmark) -----------------
+
+
+def _all_periods(first: dt.date, last: dt.date) -> list[Period]:
+    """Every summarised period that overlaps [first, last]."""
+    from .periods import CALENDAR_KINDS, period_of
+
+    found = set()
+    day = first
+    while day <= last:
+        found.update(period_of(kind, day) for kind in CALENDAR_KINDS)
+        day += dt.timedelta(days=7)
+    found.update(period_of(kind, last) for kind in CALENDAR_KINDS)
+    found.update(
+        Period(PeriodKind.CAMPAIGN, c.starts_on, c.ends_on)
+        for c in Campaign.objects.filter(starts_on__lte=last, ends_on__gte=first)
+    )
+    return sorted(found)
+
+
+def summaries_rebuild_all(*, progress=None) -> None:
+    """Throw every summary away and build it again from the raw rows.
+
+    On PostgreSQL the person-level rows are made by a few set-based statements (minutes for
+    tens of millions of marks); elsewhere people are refreshed a thousand at a time. The
+    commune figures are then recounted commune by commune with the same code as the
+    incremental path, so both agree by construction.
+    """
+    say = progress or (lambda message: None)
+    for model in (
+        CommunePeriodStat,
+        PersonMonth,
+        PersonTopicMonth,
+        PersonSummary,
+        PersonDay,
+        SessionSummary,
+    ):
+        model.objects.all().delete()
+    if connection.vendor == "postgresql":
+        _rebuild_people_sql()
+        say("person-level summaries built (SQL)")
+    else:
+        person_ids = list(Person.objects.order_by("pk").values_list("pk", flat=True))
+        session_ids = list(TrainingSession.objects.values_list("pk", flat=True))
+        _refresh_sessions(set(session_ids), set(), Touched())
+        for i in range(0, len(person_ids), 1000):
+            with transaction.atomic():
+                _refresh_people_only(person_ids[i : i + 1000])
+        say("person-level summaries built")
+    Certificate = certificate_model()
+    if Certificate is not None:
+        recipients = sorted(set(Certificate.objects.values_list("recipient_id", flat=True)))
+        for i in range(0, len(recipients), 1000):
+            with transaction.atomic():
+                _refresh_people_only(recipients[i : i + 1000], groups=("days",))
+    days = [
+        d
+        for d in (
+            SessionSummary.objects.aggregate(a=Min("day"))["a"],
+            PersonSummary.objects.aggregate(a=Min("first_trained_on"))["a"],
+            PersonDay.objects.aggregate(a=Min("day"))["a"],
+        )
+        if d
+    ]
+    if not days:
+        return
+    first = min(days)
+    last = max(
+        d
+        for d in (
+            SessionSummary.objects.aggregate(a=Max("day"))["a"],
+            PersonMonth.objects.aggregate(a=Max("month"))["a"],
+            PersonDay.objects.aggregate(a=Max("day"))["a"],
+        )
+        if d
+    )
+    last = month_end(last)
+    periods = _all_periods(first, last)
+    communes = sorted(
+        set(SessionSummary.objects.values_list("commune_id", flat=True).distinct())
+        | set(PersonSummary.objects.values_list("commune_id", flat=True).distinct())
+        | set(PersonDay.objects.values_list("commune_id", flat=True).distinct()) - {None}
+    )
+    chunk = 20
+    for n in range(0, len(communes), chunk):
+        ids = communes[n : n + chunk]
+        with transaction.atomic():
+            _lock(LOCK_COMMUNE, ids)
+            _stats_write({(c, p) for c in ids for p in periods}, list(GROUP_FIELDS))
+        if (n // chunk) % 20 == 19:
+            say(f"commune figures: {n + len(ids)}/{len(communes)}")
+
+
+def _refresh_people_only(person_ids, groups=("trained", "days")) -> None:
+    """Person-level rows only (the commune figures are recounted once at the end)."""
+    months, topic_months, first = _month_rows(person_ids, set())
+    noop = lambda key, values: None  # noqa: E731
+    if "trained" in groups:
+        _sync_table(
+            PersonMonth,
+            person_ids,
+            ("person_id", "month"),
+            ("days", "commune_id", "village_id", "household"),
+            months,
+            noop,
+        )
+        _sync_table(
+            PersonTopicMonth,
+            person_ids,
+            ("person_id", "topic_id", "month"),
+            ("days", "commune_id"),
+            topic_months,
+            noop,
+        )
+        _sync_table(
+            PersonSummary,
+            person_ids,
+            ("person_id",),
+            ("first_trained_on", "commune_id"),
+            first,
+            noop,
+        )
+    if "days" in groups:
+        _sync_table(
+            PersonDay,
+            person_ids,
+            ("person_id", "day"),
+            ("certificates", "completions", "commune_id"),
+            _day_rows(person_ids),
+            noop,
+        )
+
+
+def _rebuild_people_sql() -> None:
+    """Layer 2 from the raw rows in a handful of statements (PostgreSQL)."""
+    tz = timezone.get_current_timezone_name()
+    t = {
+        m.__name__: _table(m)
+        for m in (
+            PersonMonth,
+            PersonTopicMonth,
+            PersonSummary,
+            PersonDay,
+            SessionSummary,
+            Attendance,
+            TrainingSession,
+            Person,
+            CourseProgress,
+        )
+    }
+    topics = _table(TrainingSession.topic_list.through)
+    held = TrainingSession.Status.HELD
+    # Identifiers come from model metadata; every value is a parameter.
+    statements = [
+        (
+            f"INSERT INTO {t['SessionSummary']} (session_id, commune_id, day, held) "  # noqa: S608
+            f"SELECT id, commune_id, (starts_at AT TIME ZONE %s)::date, status = %s "
+            f"FROM {t['TrainingSession']}",
+            [tz, held],
+        ),
+        (
+            "CREATE TEMPORARY TABLE coverage_marks ON COMMIT DROP AS "  # noqa: S608
+            "SELECT a.person_id, a.session_id, (s.starts_at AT TIME ZONE %s)::date AS day "
+            f"FROM {t['Attendance']} a JOIN {t['TrainingSession']} s ON s.id = a.session_id "
+            "WHERE a.status IN (%s, %s) AND s.status = %s",
+            [tz, *TRAINED_STATUSES, held],
+        ),
+        (
+            f"INSERT INTO {t['PersonMonth']} "  # noqa: S608
+            "(person_id, month, days, commune_id, village_id, household) "
+            "SELECT m.person_id, date_trunc('month', m.day)::date, "
+            "bit_or(1 << (extract(day FROM m.day)::int - 1)), "
+            "p.commune_id, p.village_id, p.household "
+            f"FROM coverage_marks m JOIN {t['Person']} p ON p.id = m.person_id "
+            "GROUP BY m.person_id, 2, p.commune_id, p.village_id, p.household",
+            [],
+        ),
+        (
+            f"INSERT INTO {t['PersonTopicMonth']} (person_id, topic_id, month, days, commune_id) "  # noqa: S608
+            "SELECT m.person_id, st.sessiontopic_id, date_trunc('month', m.day)::date, "
+            "bit_or(1 << (extract(day FROM m.day)::int - 1)), p.commune_id "
+            f"FROM coverage_marks m JOIN {topics} st ON st.trainingsession_id = m.session_id "
+            f"JOIN {t['Person']} p ON p.id = m.person_id "
+            "GROUP BY m.person_id, st.sessiontopic_id, 3, p.commune_id",
+            [],
+        ),
+        (
+            f"INSERT INTO {t['PersonSummary']} (person_id, commune_id, first_trained_on) "  # noqa: S608
+            "SELECT m.person_id, p.commune_id, min(m.day) "
+            f"FROM coverage_marks m JOIN {t['Person']} p ON p.id = m.person_id "
+            "GROUP BY m.person_id, p.commune_id",
+            [],
+        ),
+        (
+            f"INSERT INTO {t['PersonDay']} (person_id, day, certificates, completions, commune_id) "  # noqa: S608
+            "SELECT c.person_id, (c.completed_at AT TIME ZONE %s)::date, 0, count(*), "
+            f"p.commune_id FROM {t['CourseProgress']} c "
+            f"JOIN {t['Person']} p ON p.id = c.person_id "
+            "WHERE c.completed_at IS NOT NULL GROUP BY c.person_id, 2, p.commune_id",
+            [tz],
+        ),
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "ANALYZE "
+            + ", ".join(
+                t[name]
+                for name in (
+                    "PersonMonth",
+                    "PersonTopicMonth",
+                    "PersonSummary",
+                    "PersonDay",
+                    "SessionSummary",
+                )
+            )
+        )
