@@ -9,6 +9,7 @@ input with a message in the user's language. Nothing is silently altered.
 """
 
 import json
+import math
 import unicodedata
 from typing import Annotated, Any
 
@@ -24,17 +25,32 @@ JSON_MAX_DEPTH = 32
 ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 
 
-def text_problem(value: str, *, multiline: bool = False) -> str | None:
-    """Why `value` cannot be stored as text, in the user's language; None when it can."""
+def text_problem_code(value: str, *, multiline: bool = False) -> str | None:
+    """ "nul", "surrogate" or "control" when `value` cannot be stored as text, else None."""
     for ch in value:
         if ch == "\x00":
-            return _("The text contains a NUL character, which is not allowed. Remove it.")
+            return "nul"
         category = unicodedata.category(ch)
         if category == "Cs":
-            return _("The text contains a broken character (a lone surrogate). Type it again.")
+            return "surrogate"
         if category == "Cc" and not (multiline and ch in ALLOWED_CONTROLS):
-            return _("The text contains an invisible control character. Type it again.")
+            return "control"
     return None
+
+
+def text_problem_messages() -> dict[str, str]:
+    """What to tell the user for each `text_problem_code`, in their language."""
+    return {
+        "nul": _("The text contains a NUL character, which is not allowed. Remove it."),
+        "surrogate": _("The text contains a broken character. Type it again."),
+        "control": _("The text contains an invisible control character. Type it again."),
+    }
+
+
+def text_problem(value: str, *, multiline: bool = False) -> str | None:
+    """Why `value` cannot be stored as text, in the user's language; None when it can."""
+    code = text_problem_code(value, multiline=multiline)
+    return text_problem_messages()[code] if code else None
 
 
 def validate_text(value: str) -> None:
@@ -66,7 +82,7 @@ def json_problem(value: Any, *, max_depth: int = JSON_MAX_DEPTH) -> str | None:
     """Why a decoded JSON document cannot be stored; None when it can.
 
     Walks the document without recursion (a hostile one may be thousands of levels deep)
-    and checks every key and string with `text_problem`.
+    and checks every key and string with `text_problem`, and that numbers are finite.
     """
     stack = [(value, 1)]
     while stack:
@@ -85,6 +101,9 @@ def json_problem(value: Any, *, max_depth: int = JSON_MAX_DEPTH) -> str | None:
             problem = text_problem(item, multiline=True)
             if problem:
                 return problem
+        elif isinstance(item, float) and not math.isfinite(item):
+            # Python's decoder accepts NaN and Infinity; JSON and PostgreSQL do not.
+            return _("The data contains a number that is not a number.")
     return None
 
 

@@ -1,8 +1,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html_join
 from django.utils import translation
+from django.utils.html import format_html_join
 from wagtail.models import Page
 
 register = template.Library()

@@ -1,5 +1,6 @@
 """People, places and accounts (see the package docstring)."""
 
+import re
 import unicodedata
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -44,6 +45,18 @@ class Province(models.Model):
         return self.name
 
 
+class CommuneQuerySet(ScopedQuerySet):
+    def search(self, query: str):
+        """Communes whose name has these words, typed with or without accents and with or
+        without "xã"/"phường": "y ty" finds "Xã Y Tý" (its `codename` is "xa_y_ty")."""
+        words = normalise_name(query).replace("đ", "d").split()
+        if not words:
+            return self.none()
+        # Whole words from the start of a word, so "y t" finds "Y Tý" but "ty" not "Bát Xát".
+        pattern = r"(^|_)" + re.escape("_".join(words))
+        return self.filter(codename__iregex=pattern)
+
+
 class Commune(models.Model):
     class Kind(models.TextChoices):
         COMMUNE = "commune", _("commune")
@@ -58,7 +71,7 @@ class Commune(models.Model):
         Province, on_delete=models.PROTECT, related_name="communes", verbose_name=_("province")
     )
 
-    objects = ScopedQuerySet.as_manager()
+    objects = CommuneQuerySet.as_manager()
     scope_path = ""
 
     class Meta:
@@ -259,6 +272,28 @@ class Ethnicity(models.TextChoices):
     RO_MAM = "ro_mam", "Rơ Măm"
 
 
+class PersonQuerySet(ScopedQuerySet):
+    def with_phone(self, phone: str):
+        """People whose record carries this phone number (as typed by whoever registered
+        them), those without an account first, then the oldest.
+
+        A phone number says nothing about who is holding the phone: this finds *likely*
+        duplicates for a trainer to check, never an identity.
+        """
+        if not phone:
+            return self.none()
+        return self.filter(phone=phone).order_by(
+            models.F("user").asc(nulls_first=True), "created_at", "pk"
+        )
+
+    def flagged_for(self, user):
+        """Records flagged `possible_duplicate_of` another, both in `user`'s scope: what a
+        trainer or coordinator checks and merges."""
+        return self.for_user(user).filter(
+            possible_duplicate_of__in=Person.objects.for_user(user).values("pk")
+        )
+
+
 class Person(models.Model):
     class Gender(models.TextChoices):
         FEMALE = "female", _("female")
@@ -321,10 +356,21 @@ class Person(models.Model):
         related_name="+",
         verbose_name=_("registered by"),
     )
+    # A phone number proves nothing: someone who signs up (or checks in) with the phone of
+    # a person already on record gets a record of their own, pointing here, until a trainer
+    # or coordinator in scope merges the two or says they are different people.
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="possible_duplicates",
+        verbose_name=_("may be the same person as"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = PersonQuerySet.as_manager()
     scope_path = "commune"
 
     class Meta:

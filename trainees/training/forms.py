@@ -1,13 +1,13 @@
 """Forms for training sessions, QR self check-in and roster import."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
 
-from ..models import User, Village
-from ..people.fields import PhoneNumberFormField
+from ..models import Village
+from ..people.forms import NewLearnerAccountForm
+from ..people.person_fields import PersonFieldsMixin, birth_year_field, full_name_field
 
 TOPIC_SUGGESTIONS = [
     _("Smartphone basics"),
@@ -63,20 +63,10 @@ class TrainingSessionForm(forms.Form):
         return data
 
 
-class CheckinRegisterForm(forms.Form):
+class CheckinRegisterForm(NewLearnerAccountForm):
     """A learner registering on their own phone after scanning the session's QR code."""
 
-    full_name = forms.CharField(label=_("Your full name"), max_length=150)
-    phone = PhoneNumberFormField(label=_("Phone number"))
-    password = forms.CharField(
-        label=_("Choose a password"),
-        min_length=8,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 8 characters."),
-    )
-    birth_year = forms.IntegerField(
-        label=_("Birth year"), min_value=1900, max_value=2100, required=False
-    )
+    birth_year = birth_year_field()
     village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
     consent = forms.BooleanField(
         label=_("I agree that my name and training are recorded"),
@@ -87,22 +77,12 @@ class CheckinRegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = commune.villages.all()
 
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        if User.objects.filter(phone=phone).exists():
-            raise ValidationError(
-                _("An account with this phone number already exists. Log in instead.")
-            )
-        return phone
 
-
-class CheckinNameForm(forms.Form):
+class CheckinNameForm(PersonFieldsMixin, forms.Form):
     """A logged-in learner with no person record yet."""
 
-    full_name = forms.CharField(label=_("Your full name"), max_length=150)
-    birth_year = forms.IntegerField(
-        label=_("Birth year"), min_value=1900, max_value=2100, required=False
-    )
+    full_name = full_name_field(_("Your full name"))
+    birth_year = birth_year_field()
     village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
     consent = forms.BooleanField(
         label=_("I agree that my name and training are recorded"),
