@@ -175,10 +175,19 @@ class QuizCheck:
 
 
 def _lesson_progress(person, lesson, course, at, assisted_by=None) -> LessonProgress:
-    progress, _created = LessonProgress.objects.get_or_create(
+    """The person's summary of the lesson, locked until the transaction ends.
+
+    Its best score and completion are read, compared and written back: without the row lock
+    two answers arriving together could each write the score they computed alone, and the
+    later write would lose the other's (as `ActivitySummary` and `CourseProgress` are locked).
+    """
+    LessonProgress.objects.get_or_create(
         person=person,
         lesson_key=lesson.translation_key,
         defaults={"course_key": course.translation_key, "started_at": at},
+    )
+    progress = LessonProgress.objects.select_for_update().get(
+        person=person, lesson_key=lesson.translation_key
     )
     if assisted_by is not None and progress.assisted_by_id != assisted_by.pk:
         progress.assisted_by = assisted_by

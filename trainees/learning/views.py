@@ -106,6 +106,7 @@ def _answer_form(request):
         "lesson": _int(request.POST.get("lesson")),
         "block": request.POST.get("block", ""),
         "choices": request.POST.getlist("choice"),
+        "preview": request.POST.get("preview") == "1",
     }
     (result,) = _apply(request, [event])
     if not result.ok:

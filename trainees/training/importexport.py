@@ -292,20 +292,48 @@ def _export_rows(attendances):
         ]
 
 
+# A spreadsheet reads a cell starting with one of these as a formula. Names are typed by
+# learners (QR check-in, sign-up), so "=HYPERLINK(…)" must stay text. OWASP's advice for CSV:
+# https://owasp.org/www-community/attacks/CSV_Injection
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A CSV cell that no spreadsheet runs: text that could be a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _xlsx_cell(sheet, value):
+    """An XLSX cell; text is always a string cell, never a formula (openpyxl makes any text
+    starting with "=" a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        # Control characters cannot be written to a worksheet (older records may hold some).
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def attendance_response(attendances, *, fmt: str, filename: str) -> HttpResponse:
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # so Excel reads the Vietnamese letters correctly
         writer = csv.writer(response)
         for row in _export_rows(attendances):
-            writer.writerow(row)
+            writer.writerow([csv_safe(value) for value in row])
     elif fmt == "xlsx":
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(_("Attendance"))
         for row in _export_rows(attendances):
-            sheet.append(row)
+            sheet.append([_xlsx_cell(sheet, value) for value in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

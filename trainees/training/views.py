@@ -28,6 +28,7 @@ from ..models import (
     TrainingSession,
 )
 from ..people.forms import PersonForm
+from ..people.person_fields import person_rules
 from ..people.services import DuplicatePersonError, person_register
 from ..permissions import user_can_record
 from ..scoping import get_scoped_object_or_404, visible_communes
@@ -235,10 +236,8 @@ def session_rollcall(request, session_uuid):
                 "present": _("Present: %(n)s of %(total)s"),
                 "failed": _("%(n)s records could not be saved:"),
                 "no_roster": _("No signal and no saved list. Open this page once with signal."),
-                "name_required": _("Enter the person's full name."),
-                "year_invalid": _("Enter a birth year like 1975."),
-                "consent_required": _("The person must agree to be recorded."),
             },
+            "person_rules": person_rules(),
         },
     )
 
