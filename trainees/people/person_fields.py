@@ -26,6 +26,7 @@ from dataclasses import dataclass, fields
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -274,8 +275,19 @@ class PersonFieldsMixin:
             raise ValidationError(exc.messages) from None
 
 
+class PersonTextField(forms.CharField):
+    """Text checked only by its person rule: Django's own NUL check would answer first, in
+    other words than the API, the import and the roll call use."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
 def full_name_field(label) -> forms.CharField:
-    return forms.CharField(
+    return PersonTextField(
         label=label,
         required=False,
         strip=False,
@@ -286,7 +298,7 @@ def full_name_field(label) -> forms.CharField:
 
 
 def birth_year_field() -> forms.CharField:
-    return forms.CharField(
+    return PersonTextField(
         label=gettext_lazy("Birth year"),
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
@@ -294,7 +306,7 @@ def birth_year_field() -> forms.CharField:
 
 
 def household_field() -> forms.CharField:
-    return forms.CharField(
+    return PersonTextField(
         label=gettext_lazy("Household"),
         required=False,
         strip=False,
