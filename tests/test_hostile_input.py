@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tests.conftest import quiz_id
+from tests.trainees.learning.test_xapi import activity, media, statement  # noqa: F401
 from trainees.factories import PersonFactory, TrainingSessionFactory
-from trainees.models import Attendance, AttendanceChange, Person, QuizAnswer
+from trainees.models import ActivityStatement, Attendance, AttendanceChange, Person, QuizAnswer
 from trainees.training import services
 
 pytestmark = pytest.mark.django_db
@@ -119,20 +120,21 @@ def test_commune_search_with_nul_says_what_is_wrong(client, trainer_a):
     assert "NUL" in response.content.decode()
 
 
-def test_xapi_statements_with_nul_surrogates_or_bad_numbers_are_refused(client, learner):
+def test_xapi_statements_with_nul_surrogates_or_bad_numbers_are_refused(
+    client,
+    learner,
+    activity,  # noqa: F811 - the fixture imported above
+):
+    """Each would be stored in a jsonb column that refuses it (a 500 on PostgreSQL)."""
     client.force_login(learner)
     for bad in ("x\x00", "\udc00", float("nan")):
-        statement = {
-            "id": str(uuid.uuid4()),
-            "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
-            "object": {"id": "http://testserver/h5p/activity/1"},
-            "context": {"extensions": {"http://x/": bad}},
-        }
-        response = client.post(XAPI, json.dumps({"statement": statement}), "application/json")
+        data = statement(activity["iri"], context={"extensions": {"http://x/": bad}})
+        response = client.post(XAPI, json.dumps({"statement": data}), "application/json")
         assert response.status_code == 422, bad
-    statement["object"]["id"] = "http://testserver/h5p/activity/" + "9" * 40
-    response = client.post(XAPI, json.dumps({"statement": statement}), "application/json")
+    data = statement(activity["iri"].replace("/activity/", "/activity/" + "9" * 40))
+    response = client.post(XAPI, json.dumps({"statement": data}), "application/json")
     assert response.status_code == 422
+    assert not ActivityStatement.objects.exists()
 
 
 def test_an_impossible_date_in_progress_events_is_refused_alone(client, course_tree, learner):
