@@ -27,6 +27,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from courses.models import CoursePage
 
@@ -304,6 +305,9 @@ def learner_sign_up(
 
 # --- Merging two records of one human --------------------------------------------------------
 
+# The Wagtail log action recorded for each merge (registered in trainees.wagtail_hooks).
+PERSON_MERGE_ACTION = "trainees.person_merge"
+
 
 def _earliest(*values):
     present = [v for v in values if v is not None]
@@ -455,6 +459,13 @@ def person_merge(*, by: User, kept: Person, merged: Person) -> Person:
     )
     _merge_person_fields(kept, merged)
     person_merged.send(sender=Person, kept=kept, merged=merged, by=by)
+    # Who merged what, in Wagtail's log: the merged record itself is gone after this.
+    log(
+        instance=kept,
+        action=PERSON_MERGE_ACTION,
+        user=by,
+        data={"merged_id": merged.pk, "merged_full_name": merged.full_name},
+    )
     merged.delete()
     return kept
 

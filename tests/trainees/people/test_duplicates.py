@@ -7,6 +7,7 @@ import uuid
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from courses.services import h5p_package_import
 from tests.conftest import quiz_id
@@ -157,6 +158,9 @@ def test_merge_keeps_both_histories_by_the_usual_rules(two_records, trainer_a, s
 
     assert received == [(kept.pk, merged.pk, trainer_a.pk)]
     assert not Person.objects.filter(pk=merged.pk).exists()
+    entry = ModelLogEntry.objects.get(action="trainees.person_merge")
+    assert (entry.object_id, entry.user_id) == (str(kept.pk), trainer_a.pk)
+    assert entry.data["merged_full_name"] == "Mỷ Giàng"
     kept.refresh_from_db()
     # The account and the phone's registration uuid now lead to the kept record.
     assert kept.user == two_records["account"] and kept.client_uuid is not None
