@@ -3,21 +3,20 @@
 PostgreSQL refuses a NUL byte in text and in `jsonb`, and a lone UTF-16 surrogate
 (`"\\ud800"`, which JSON can carry but UTF-8 cannot) fails when it is encoded for the
 database. Left alone, either turns a typo or an attack into a server error. Every way text
-comes in — form fields, the person fields shared by forms, the API and the import, JSON
-bodies — asks `text_problem` (or `json_problem` for a decoded JSON document) and refuses the
-input with a message in the user's language. Nothing is silently altered.
+comes in — form fields (`validate_text`), the person fields shared by forms, the sync API
+and the import (`trainees.people.person_fields`), JSON bodies (`json_problem`) — asks
+`text_problem` and refuses the input with a message in the user's language. Nothing is
+silently altered.
 """
 
 import json
 import math
 import unicodedata
-from typing import Annotated, Any
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from pydantic import AfterValidator
-from pydantic_core import PydanticCustomError
 
 # Deeper than any document the site's own scripts send (an xAPI statement is about 6 deep).
 JSON_MAX_DEPTH = 32
@@ -65,17 +64,6 @@ def validate_multiline_text(value: str) -> None:
     problem = text_problem(value, multiline=True)
     if problem:
         raise ValidationError(problem, code="bad_characters")
-
-
-def _pydantic_text(value: str) -> str:
-    problem = text_problem(value)
-    if problem:
-        raise PydanticCustomError("bad_characters", problem)
-    return value
-
-
-# A str field of an API schema that refuses what `text_problem` refuses.
-SafeText = Annotated[str, AfterValidator(_pydantic_text)]
 
 
 def json_problem(value: Any, *, max_depth: int = JSON_MAX_DEPTH) -> str | None:

@@ -43,6 +43,7 @@ class VillageForm(forms.ModelForm):
         fields = ["name", "kind"]
 
     def clean_name(self):
+        validate_text(self.cleaned_data["name"])
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise ValidationError(_("Enter the village's name."))

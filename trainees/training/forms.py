@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.validators import validate_multiline_text, validate_text
 from courses.models import CoursePage
 
 from ..models import Village
@@ -21,7 +22,7 @@ TOPIC_SUGGESTIONS = [
 class TrainingSessionForm(forms.Form):
     """A session in a few taps: a topic, a village, a day; the rest has sensible defaults."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_text])
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=None, empty_label=None)
     village = forms.ModelChoiceField(
         label=_("Village"), queryset=None, required=False, empty_label=_("Whole commune")
@@ -29,8 +30,12 @@ class TrainingSessionForm(forms.Form):
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
-    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
-    topics = forms.CharField(label=_("Topics"), max_length=300, required=False)
+    venue = forms.CharField(
+        label=_("Venue"), max_length=200, required=False, validators=[validate_text]
+    )
+    topics = forms.CharField(
+        label=_("Topics"), max_length=300, required=False, validators=[validate_text]
+    )
     courses = forms.ModelMultipleChoiceField(
         label=_("Courses"),
         queryset=None,
@@ -39,7 +44,10 @@ class TrainingSessionForm(forms.Form):
     )
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, required=False)
     notes = forms.CharField(
-        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        validators=[validate_multiline_text],
     )
 
     def __init__(self, *args, communes, **kwargs):
