@@ -254,3 +254,20 @@ def test_sign_in_sheet_and_import_marks_use_the_server_clock_and_are_never_flagg
     client.post(f"/vi/sessions/{future.uuid}/import/", {"file": upload})
     client.post(f"/vi/sessions/{future.uuid}/import/", {"confirm": "1"})
     assert Attendance.objects.filter(session=future, clock_suspect=False).count() == 1
+
+
+def test_csv_files_the_csv_module_cannot_read_are_refused_with_a_message(
+    client, trainer_a, session_a
+):
+    """Found by the generated-text test: a carriage return inside a cell, a cell bigger than
+    the csv module's limit."""
+    client.force_login(trainer_a)
+    for content in (
+        "full_name,consent\r\nLò\rVăn,x\r\n",
+        "full_name,consent\r\n" + "A" * 200_000 + ",x\r\n",
+    ):
+        upload = SimpleUploadedFile("r.csv", content.encode(), "text/csv")
+        response = client.post(f"/vi/sessions/{session_a.uuid}/import/", {"file": upload})
+        assert response.status_code == 200
+        assert "errors" in response.content.decode()
+    assert not Person.objects.exists()

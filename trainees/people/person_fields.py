@@ -41,18 +41,6 @@ HOUSEHOLD_MAX_LENGTH = Person._meta.get_field("household").max_length
 NOTES_MAX_LENGTH = 1000
 BIRTH_YEAR_MIN = 1900
 BIRTH_YEAR_RE = re.compile(r"^[0-9]{1,4}$")
-# The fields a person is registered with, in the order forms show them.
-FIELDS = (
-    "full_name",
-    "birth_year",
-    "gender",
-    "ethnicity",
-    "village",
-    "household",
-    "phone",
-    "consent",
-    "notes",
-)
 
 
 def birth_year_max() -> int:

@@ -94,12 +94,13 @@ def read_table(filename: str, content: bytes) -> list[dict]:
 
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            # Read-only sheets are parsed row by row: a broken file may fail only here.
+            table = [
+                ["" if v is None else str(v).strip() for v in row]
+                for row in sheet.iter_rows(values_only=True)
+            ]
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise ImportErrors([(0, _("This Excel file cannot be read."))]) from exc
-        table = [
-            ["" if v is None else str(v).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
     elif name.endswith(".csv"):
         try:
             text = content.decode("utf-8-sig")
@@ -108,10 +109,16 @@ def read_table(filename: str, content: bytes) -> list[dict]:
         # Excel in Vietnamese locales saves CSV with semicolons.
         sample = text[:2000]
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        table = [
-            [cell.strip() for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
+        try:
+            # newline="": line breaks inside quoted cells stay cells, as the csv module wants.
+            table = [
+                [cell.strip() for cell in row]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            ]
+        except csv.Error as exc:
+            raise ImportErrors(
+                [(0, _("This CSV file cannot be read. Save it again from the spreadsheet."))]
+            ) from exc
     else:
         raise ImportErrors([(0, _("Upload a .csv or .xlsx file."))])
     table = [row for row in table if any(row)]
