@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 PORT ?= 8000
 DEB_PACKAGES := libharfbuzz-subset0 fonts-noto-core gettext
-DEB_TEST_PACKAGES := chromium
+DEB_TEST_PACKAGES := chromium zbar-tools poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
@@ -43,6 +43,7 @@ locale-compiled: $(MO_FILES)
 	msgfmt --check-format -o $@ $<
 
 demo: setup ## README command one: set up, load demo data, serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py certificate_keygen --dev-env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_admin_units
 	$(PY) manage.py load_demo_data
@@ -67,6 +68,7 @@ lint: ## ruff, migrations and the deploy check
 	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	SECRET_KEY=lint-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') ALLOWED_HOSTS=example.org \
+	  CERTIFICATE_SIGNING_KEY=lint:$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=') \
 	  DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 
 format: ## Format the code with ruff

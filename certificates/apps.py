@@ -6,3 +6,11 @@ class CertificatesConfig(AppConfig):
     name = "certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from trainees.signals import course_completed, person_merged
+
+        from .receivers import on_course_completed, on_person_merged
+
+        course_completed.connect(on_course_completed, dispatch_uid="certificates.course_completed")
+        person_merged.connect(on_person_merged, dispatch_uid="certificates.person_merged")

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.views import serve as wagtail_serve
 
+from certificates.urls import root_urlpatterns as certificate_root_urls
 from cms import views
 from cms.api import api
 from trainees.learning.urls import progress_urlpatterns
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/progress/", include((progress_urlpatterns, "progress"))),
     path("api/", api.urls),
     path("h5p/", include("courses.h5p.urls")),
+    path("", include(certificate_root_urls)),
     path("", include("courses.urls")),
 ]
 
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", wagtail_serve, {"path": ""}, name="home"),
+    path("", include("certificates.urls")),
     path("", include("trainees.urls")),
     path("", include("courses.lesson_urls")),
     # Wagtail's page tree last: it matches every remaining path.

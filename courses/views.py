@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
@@ -31,6 +32,8 @@ def service_worker(request):
                 static("courses/lesson.js"),
                 "/vi/",
                 "/offline/",
+                # What other apps need offline (CONTRACTS §4), e.g. the certificate check.
+                *[url for urls in hooks.get_hooks("offline_shell_urls") for url in urls()],
             ],
         },
     )

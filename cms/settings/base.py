@@ -135,6 +135,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+# A worker process is replaced after this many tasks: WeasyPrint's memory grows by about
+# 0.2 MB per certificate rendered, and a fresh process gives it back.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env("CERTIFICATE_WORKER_MAX_TASKS")
 
 # --- People ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "trainees.User"
@@ -180,12 +183,25 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [
     # The H5P player from npm (`make setup`); never committed.
     ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+    # The offline certificate check: QR decoding where the browser has no BarcodeDetector,
+    # COSE/CBOR parsing, inflate where there is no DecompressionStream, and Ed25519 where
+    # WebCrypto lacks it (older Android WebViews).
+    ("vendor/jsqr", BASE_DIR / "node_modules" / "jsqr" / "dist"),
+    ("vendor/cbor-x", BASE_DIR / "node_modules" / "cbor-x" / "dist"),
+    ("vendor/fflate", BASE_DIR / "node_modules" / "fflate" / "umd"),
+    ("vendor/noble-ed25519", BASE_DIR / "node_modules" / "@noble" / "ed25519"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Certificate PDFs: outside MEDIA_ROOT, served only through a view that checks who asks.
+    # Rendering again overwrites the one file of a certificate.
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env("PRIVATE_MEDIA_ROOT"), "allow_overwrite": True},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -230,6 +246,8 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # WeasyPrint logs each rendering step at INFO: thousands of lines per bulk issue.
+        "weasyprint": {"level": "WARNING"},
         CACHE_LOGGER: {"level": "WARNING", "filters": ["cache_down"]},
     },
 }
@@ -240,3 +258,13 @@ LOGGING = {
 # accepts only when asked. https://docs.wagtail.org/en/stable/reference/settings.html#images
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp3", "m4a", "ogg", "mp4", "webm", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+
+# --- Certificates -----------------------------------------------------------------------------
+# The Ed25519 key that signs the QR payload of new certificates ("<kid>:<base64url seed>"),
+# and older keys' public halves ("<kid>:<base64url public key>", comma-separated), still
+# published at /.well-known/certificate-keys.json so certificates they signed keep verifying.
+# `python manage.py certificate_keygen` makes a key; see certificates/signing.py.
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY")
+CERTIFICATE_RETIRED_KEYS = env("CERTIFICATE_RETIRED_KEYS")
+# Verify-page and serial lookups allowed per minute from one address.
+CERTIFICATE_LOOKUPS_PER_MINUTE = 30

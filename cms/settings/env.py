@@ -21,12 +21,16 @@ env = environ.Env(
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
     MEDIA_ROOT=(str, str(BASE_DIR / "var" / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "var" / "static")),
+    PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "var" / "private")),
     SQLITE_PATH=(str, str(BASE_DIR / "var" / "db.sqlite3")),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31_536_000),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "no-reply@localhost"),
     LOG_LEVEL=(str, "INFO"),
+    CERTIFICATE_SIGNING_KEY=(str, ""),
+    CERTIFICATE_RETIRED_KEYS=(list, []),
+    CERTIFICATE_WORKER_MAX_TASKS=(int, 200),
 )
 
 # A developer's `.env` file, if any, fills in what the real environment leaves unset.

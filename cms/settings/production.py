@@ -8,9 +8,14 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .env import env
 
-for _name in ("SECRET_KEY", "ALLOWED_HOSTS"):
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "CERTIFICATE_SIGNING_KEY"):
     if not env(_name):
         raise ImproperlyConfigured(f"Set the {_name} environment variable to run in production.")
 
 DEBUG = False
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
+
+# A malformed certificate key stops the start too, not the first certificate issued.
+from certificates.signing import keyring_from  # noqa: E402
+
+keyring_from(CERTIFICATE_SIGNING_KEY, CERTIFICATE_RETIRED_KEYS)  # noqa: F405

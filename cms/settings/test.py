@@ -12,4 +12,16 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # No manifest: tests must not depend on collectstatic having run.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("PRIVATE_MEDIA_ROOT")
+            if "PRIVATE_MEDIA_ROOT" in env.ENVIRON
+            else str(BASE_DIR / "var" / "test-private"),
+            "allow_overwrite": True,
+        },
+    },
 }
+
+# The suite looks certificates up far faster than a person; the rate-limit test sets its own.
+CERTIFICATE_LOOKUPS_PER_MINUTE = 10_000

@@ -23,7 +23,11 @@ MANAGED = (
     "REDIS_URL",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
+    "CERTIFICATE_SIGNING_KEY",
+    "CERTIFICATE_RETIRED_KEYS",
 )
+# A well-formed certificate signing key (see certificates.signing), for production probes.
+SIGNING_KEY = "prod-test:" + "A" * 43
 
 
 def run(module, extra_env, code=PROBE, args=None):
@@ -66,9 +70,13 @@ def test_base_settings_are_secure_by_default():
     assert s["cookie"] is True
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "CERTIFICATE_SIGNING_KEY"])
 def test_production_refuses_to_start_without(missing):
-    env = {"SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "learn.example.org"}
+    env = {
+        "SECRET_KEY": "k" * 60,
+        "ALLOWED_HOSTS": "learn.example.org",
+        "CERTIFICATE_SIGNING_KEY": SIGNING_KEY,
+    }
     del env[missing]
     result = run("cms.settings.production", env)
     assert result.returncode != 0
@@ -78,8 +86,23 @@ def test_production_refuses_to_start_without(missing):
 def test_production_deploy_check_prints_no_warnings():
     result = run(
         "cms.settings.production",
-        {"SECRET_KEY": "p" * 20 + "Q7v!x9#" * 8, "ALLOWED_HOSTS": "learn.example.org"},
+        {
+            "SECRET_KEY": "p" * 20 + "Q7v!x9#" * 8,
+            "ALLOWED_HOSTS": "learn.example.org",
+            "CERTIFICATE_SIGNING_KEY": SIGNING_KEY,
+        },
         args=["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_a_malformed_certificate_key():
+    env = {
+        "SECRET_KEY": "k" * 60,
+        "ALLOWED_HOSTS": "learn.example.org",
+        "CERTIFICATE_SIGNING_KEY": "prod:too-short",
+    }
+    result = run("cms.settings.production", env)
+    assert result.returncode != 0
+    assert "CERTIFICATE_SIGNING_KEY must be" in result.stderr

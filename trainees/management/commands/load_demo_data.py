@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail import hooks
 
 from cms.services import home_page_ensure
 from courses.demo import load_courses_demo
@@ -114,6 +115,9 @@ class Command(BaseCommand):
         load_attendance_demo()
         load_courses_demo()
         load_h5p_demo(stdout=self.stdout)
+        # Apps above trainees (certificates, coverage) add their demo data through this hook.
+        for load in hooks.get_hooks("load_demo_data"):
+            load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with a phone number:"))
         for label, phone, password in rows:
             self.stdout.write(f"  {str(label):<22} {phone}  {password}")

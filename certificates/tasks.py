@@ -1,0 +1,28 @@
+"""Rendering certificates in Celery workers (see certificates.services).
+
+Acknowledged late and rejected when the worker process dies, so a worker killed mid-render
+(out of memory, a deploy) hands the task back to the queue; retried with exponential
+back-off; idempotent, so a redelivery after a render that did finish changes nothing.
+"""
+
+import logging
+
+from celery import shared_task
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+def certificate_render(self, certificate_id: int) -> None:
+    try:
+        services.certificate_render_pdf(certificate_id=certificate_id)
+    except Exception as exc:
+        if self.request.retries >= self.max_retries:
+            # Staff see "could not be prepared" and can send it again; nothing is lost.
+            logger.exception("Certificate %s could not be rendered", certificate_id)
+            services.certificate_render_failed(certificate_id=certificate_id, error=repr(exc))
+            return
+        # 10 s, 20 s, 40 s … with jitter, at most 10 minutes.
+        raise self.retry(exc=exc, countdown=min(600, 10 * 2**self.request.retries)) from exc
