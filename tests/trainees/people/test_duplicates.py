@@ -270,3 +270,24 @@ def test_dismissing_says_they_are_different_people(two_records, trainer_a):
     merged.refresh_from_db()
     assert merged.possible_duplicate_of is None
     assert Person.objects.count() == 2
+
+
+def test_merging_moves_certificates_through_the_signal(commune_a, village_a, trainer_a):
+    """The contract end to end: certificates' receiver moves the merged record's certificate."""
+    from certificates import services as certificates
+    from certificates.factories import held_session_with
+    from certificates.models import Certificate
+
+    session = TrainingSessionFactory(commune=commune_a, village=village_a)
+    kept, merged = (
+        PersonFactory(commune=commune_a, village=village_a, full_name=name)
+        for name in ("Giàng Thị Mỷ", "Mỷ Giàng")
+    )
+    held_session_with(session, [kept, merged])
+    certificate = certificates.certificate_issue(
+        person=merged, achievement=certificates.session_achievement(session=session)
+    )
+    person_merge(by=trainer_a, kept=kept, merged=merged)
+    certificate.refresh_from_db()
+    assert certificate.recipient == kept and certificate.is_valid
+    assert Certificate.objects.valid().filter(recipient=kept).count() == 1
