@@ -324,6 +324,30 @@ def xapi(client, w, text):
     )
 
 
+def certificate_verify_search(client, w, text):
+    as_user(client, None)
+    return get_query(client, "/vi/certificates/verify/", {"serial": text, "name": text})
+
+
+def certificate_verify(client, w, text):
+    from urllib.parse import quote
+
+    as_user(client, None)
+    return client.get("/vi/certificates/verify/" + quote(text, safe="", errors="surrogatepass"))
+
+
+def certificate_manage_search(client, w, text):
+    as_user(client, w.trainer)
+    return get_query(client, "/vi/certificates/manage/", {"q": text, "status": text, "page": text})
+
+
+def certificate_issue_form(client, w, text):
+    as_user(client, w.trainer)
+    return post_form(
+        client, "/vi/certificates/issue/", {"course": text, "session": text, "person": text}
+    )
+
+
 ENDPOINTS = [
     login,
     sign_up_search,
@@ -344,6 +368,10 @@ ENDPOINTS = [
     sync_api,
     progress_events,
     xapi,
+    certificate_verify_search,
+    certificate_verify,
+    certificate_manage_search,
+    certificate_issue_form,
 ]
 
 
