@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,12 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        if settings.CERTIFICATE_SIGNING_KEY:
+            # A malformed key stops the start, not the first certificate issued.
+            from .signing import keyring_from
+
+            keyring_from(settings.CERTIFICATE_SIGNING_KEY, settings.CERTIFICATE_RETIRED_KEYS)
+
         from trainees.signals import course_completed, person_merged
 
         from .receivers import on_course_completed, on_person_merged

@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
-    verbose_name = _("Site")
+    verbose_name = pgettext_lazy("app", "Site")

@@ -4,6 +4,9 @@
 page, kept in step by wagtail-localize). The course catalogue and everything else hang below it.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +15,31 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
-class HomePage(Page):
+class AsciiSlugMixin:
+    """Refuse a slug with accents when `WAGTAIL_ALLOW_UNICODE_SLUGS` is off.
+
+    The admin's slug field already transliterates what editors type ("Đọc tin nhắn" →
+    "doc-tin-nhan"); this also holds for pages saved by code, imports and translations.
+    """
+
+    def clean(self):
+        super().clean()
+        if self.slug and not getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True):
+            try:
+                validate_slug(self.slug)
+            except ValidationError:
+                raise ValidationError(
+                    {
+                        "slug": _(
+                            "Use only letters without accents, digits and hyphens "
+                            "(e.g. doc-tin-nhan), so the address reads the same in every "
+                            "language."
+                        )
+                    }
+                ) from None
+
+
+class HomePage(AsciiSlugMixin, Page):
     intro = models.CharField(
         _("intro"),
         max_length=250,

@@ -13,6 +13,8 @@ from cms.api import api
 from trainees.learning.urls import progress_urlpatterns
 from trainees.people.forms import PhoneAuthenticationForm
 
+handler500 = "cms.views.server_error"
+
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,10 +1,13 @@
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -42,3 +45,21 @@ def healthz(request):
     if not _cache_answers():
         return HttpResponse("degraded: cache down", content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page, in the language of the URL, without touching the database or the cache.
+
+    When the database or Redis is what failed, anything that reads them (the session, the
+    user, site settings, context processors) would fail again here, so the template is
+    rendered with no request context. The API answers in JSON, as all its errors do.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if request.path_info.startswith("/api/"):
+            return JsonResponse(
+                {"detail": _("Something went wrong on the server. Try again later.")},
+                status=500,
+            )
+        html = loader.get_template("500.html").render({})
+    return HttpResponseServerError(html)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -45,7 +46,7 @@ class IllustratedImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        label = _("Image")
+        label = pgettext_lazy("lesson block", "Image")
         template = "courses/blocks/image.html"
 
 

@@ -1,14 +1,17 @@
 """Operations on learning content that span models or touch storage.
 
-- `h5p_package_import` turns an uploaded `.h5p` file into an `H5PPackage`: it validates the
-  whole package first (`courses.h5p.validation`), returns the existing package when the same
-  file was uploaded before, extracts into staging and moves the result into place only when
-  the database rows are saved. Any failure leaves storage as it was.
+- `h5p_package_upload` turns an uploaded `.h5p` file into an `H5PPackage`: it validates the
+  whole package first (`courses.h5p.validation`), extracts into staging and moves the result
+  into place only when the database rows are saved. Any failure leaves storage as it was.
+  The same file uploaded again (same SHA-256) is recognised: nothing new is stored, the new
+  title (if any) is applied, and the result says the package was there already.
+  `h5p_package_import` is the same, returning just the package.
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from typing import IO
 
 from django.core.files import File
@@ -30,12 +33,27 @@ def h5p_package_validate(*, fileobj: IO[bytes]) -> ValidatedPackage:
     return validate_package(fileobj, is_installed=_is_installed)
 
 
+@dataclass(frozen=True)
+class H5PUpload:
+    package: H5PPackage
+    created: bool  # False: the same file had been uploaded before
+
+
 def h5p_package_import(*, fileobj: IO[bytes], title: str = "", by=None) -> H5PPackage:
     """Validate and store a package; the same file imported twice gives the same package."""
+    return h5p_package_upload(fileobj=fileobj, title=title, by=by).package
+
+
+def h5p_package_upload(*, fileobj: IO[bytes], title: str = "", by=None) -> H5PUpload:
+    """Validate and store a package, or recognise one uploaded before and apply `title`."""
     validated = h5p_package_validate(fileobj=fileobj)
+    title = " ".join((title or "").split())[:255]
     existing = H5PPackage.objects.filter(sha256=validated.sha256).first()
     if existing is not None:
-        return existing
+        if title and title != existing.title:
+            existing.title = title
+            existing.save(update_fields=["title"])
+        return H5PUpload(existing, created=False)
 
     staged = storage.extract(fileobj, validated)
     stored_file = None
@@ -82,7 +100,7 @@ def h5p_package_import(*, fileobj: IO[bytes], title: str = "", by=None) -> H5PPa
         if stored_file:
             H5PPackage.file.field.storage.delete(stored_file)
         raise
-    return package
+    return H5PUpload(package, created=True)
 
 
 def h5p_package_files_remove(*, sha256: str, file_name: str) -> None:

@@ -3,6 +3,7 @@
 from functools import partial
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -11,7 +12,7 @@ from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewS
 
 from .forms import H5PPackageForm
 from .models import H5PPackage
-from .services import h5p_package_files_remove, h5p_package_import
+from .services import h5p_package_files_remove, h5p_package_upload
 
 
 class H5PPackagePermissionPolicy(ModelPermissionPolicy):
@@ -28,12 +29,24 @@ register_permission_policy(H5PPackage, H5PPackagePermissionPolicy(H5PPackage))
 
 
 class H5PPackageCreateView(CreateView):
+    """Upload a package; the same file again is recognised (and takes the new title)."""
+
     def save_instance(self):
-        return h5p_package_import(
+        result = h5p_package_upload(
             fileobj=self.form.cleaned_data["upload"],
             title=self.form.cleaned_data.get("title", ""),
             by=self.request.user,
         )
+        self.already_there = not result.created
+        return result.package
+
+    def get_success_message(self, instance):
+        if getattr(self, "already_there", False):
+            return _(
+                "This package had been uploaded before: nothing new was stored. "
+                "It is “%(title)s”; use it from there."
+            ) % {"title": instance.title}
+        return super().get_success_message(instance)
 
 
 class H5PPackageDeleteView(DeleteView):

@@ -14,7 +14,13 @@ from courses.factories import (
     LessonPageFactory,
     quiz_block,
 )
-from trainees.factories import CommuneFactory, ProvinceFactory, UserFactory, VillageFactory
+from trainees.factories import (
+    CommuneFactory,
+    ProvinceFactory,
+    TeamFactory,
+    UserFactory,
+    VillageFactory,
+)
 from trainees.models import Role
 from trainees.people.services import ROLE_GROUPS, user_assign_role
 
@@ -96,11 +102,16 @@ def village_a(commune_a):
 
 @pytest.fixture
 def make_user(db):
-    """make_user(role, communes=[…], province=…) → a user with that role and scope."""
+    """make_user(role, communes=[…], province=…) → a user with that role and scope.
+
+    A trainer's or commune coordinator's communes come from their teams: `communes` puts the
+    user in a new team that works in exactly those communes.
+    """
 
     def _make(role=Role.LEARNER, *, communes=(), province=None, **fields):
         user = UserFactory(**fields)
-        return user_assign_role(user=user, role=role, communes=list(communes), province=province)
+        teams = [TeamFactory(communes=list(communes))] if communes else None
+        return user_assign_role(user=user, role=role, teams=teams, province=province)
 
     return _make
 

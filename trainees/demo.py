@@ -32,6 +32,18 @@ NAMESPACE = uuid.UUID("6f1c7d2e-5b0a-4d7e-9a57-0c6c1b3f8a11")
 TRAINER_PHONE = "0900000005"  # created by load_demo_data
 SECOND_TRAINER = ("0900000007", "demo-trainer-2026", "Hoa", "Lò Thị")
 
+# Teams give trainers and commune coordinators their communes.
+PROVINCE_TEAM = "Đội hình Bình dân học vụ số — Tỉnh đoàn Lào Cai"
+Y_TY_TEAM = "Đội hình Bình dân học vụ số xã Y Tý"
+SUOI_CHAI_TEAM = "Tổ công nghệ số cộng đồng thôn Suối Chải"
+BAT_XAT_TEAM = "Tổ công nghệ số cộng đồng xã Bát Xát"
+TEAMS = [
+    (PROVINCE_TEAM, Team.Kind.YOUTH_UNION, ["Xã Bát Xát", "Xã Mường Khương"]),
+    (Y_TY_TEAM, Team.Kind.YOUTH_UNION, ["Xã Y Tý"]),
+    (SUOI_CHAI_TEAM, Team.Kind.COMMUNITY, ["Xã Bát Xát"]),
+    (BAT_XAT_TEAM, Team.Kind.COMMUNITY, ["Xã Bát Xát"]),
+]
+
 # Family names and given names by ethnic group, as they are written in Lào Cai.
 NAMES = {
     Ethnicity.HMONG: (
@@ -104,27 +116,32 @@ def _people(commune: Commune, village: Village, ethnicity: str, count: int, by: 
         )
 
 
+def _lao_cai_communes() -> dict[str, Commune]:
+    return {c.name: c for c in Commune.objects.filter(province__code="15", name__in=VILLAGES)}
+
+
+@transaction.atomic
+def demo_teams_ensure() -> dict[str, Team]:
+    """The demo teams, each working in exactly its communes; by name."""
+    communes = _lao_cai_communes()
+    teams = {}
+    for name, kind, commune_names in TEAMS:
+        team, _ = Team.objects.get_or_create(name=name, defaults={"kind": kind})
+        team.communes.set([communes[n] for n in commune_names])
+        teams[name] = team
+    return teams
+
+
 @transaction.atomic
 def load_attendance_demo() -> None:
-    communes = {c.name: c for c in Commune.objects.filter(province__code="15", name__in=VILLAGES)}
+    communes = _lao_cai_communes()
+    teams = demo_teams_ensure()
     trainer = User.objects.get(phone="+84" + TRAINER_PHONE[1:])
     phone, password, first, last = SECOND_TRAINER
     second = UserFactory(phone=phone, first_name=first, last_name=last)
     second.set_password(password)
     second.save(update_fields=["password"])
-    user_assign_role(user=second, role=Role.TRAINER, communes=[communes["Xã Y Tý"]])
-
-    youth, _ = Team.objects.get_or_create(
-        name="Đội hình Bình dân học vụ số — Tỉnh đoàn Lào Cai",
-        defaults={"kind": Team.Kind.YOUTH_UNION},
-    )
-    youth.communes.add(*communes.values())
-    youth.members.add(trainer, second)
-    community, _ = Team.objects.get_or_create(
-        name="Tổ công nghệ số cộng đồng thôn Suối Chải", defaults={"kind": Team.Kind.COMMUNITY}
-    )
-    community.communes.add(communes["Xã Bát Xát"])
-    community.members.add(trainer)
+    user_assign_role(user=second, role=Role.TRAINER, teams=[teams[Y_TY_TEAM]])
 
     for commune_name, villages in VILLAGES.items():
         commune = communes[commune_name]
@@ -152,7 +169,7 @@ def load_attendance_demo() -> None:
                 starts_at=starts,
                 ends_at=starts + dt.timedelta(hours=2),
                 capacity=40,
-                team=youth,
+                team=teams[Y_TY_TEAM if commune_name == "Xã Y Tý" else PROVINCE_TEAM],
                 checkin_open=days >= 0,
                 created_by=trainer,
             )

@@ -30,6 +30,7 @@ class ProvinceFactory(factory.django.DjangoModelFactory):
 class CommuneFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"9{n:04d}")
     name = factory.Sequence(lambda n: f"Xã Thử {n}")
+    name_key = factory.LazyAttribute(lambda o: normalise_name(o.name))
     kind = Commune.Kind.COMMUNE
     codename = factory.Sequence(lambda n: f"xa_thu_{n}")
     province = factory.SubFactory(ProvinceFactory)

@@ -4,12 +4,19 @@ Every view that lists or fetches sessions, people, attendance or villages goes t
 `Model.objects.for_user(user)` (or `get_scoped_object_or_404`), which calls
 `scope_queryset`. Out-of-scope objects are simply absent, so fetching one gives a 404 and
 never reveals that it exists.
+
+Where a scope comes from, one source per role:
+- administrators: everything;
+- province coordinators: their `User.province`;
+- trainers and commune coordinators: the communes of the teams they are members of
+  (`Team.members`, set up in the admin's Teams and Users screens);
+- everyone else: nothing.
 """
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Commune, Role
+from .models import Commune, Role, TeamCommune
 
 UNLIMITED_ROLES = {Role.ADMINISTRATOR}
 PROVINCE_ROLES = {Role.PROVINCE_COORDINATOR}
@@ -26,7 +33,9 @@ def visible_communes(user) -> QuerySet[Commune]:
     if user.role in PROVINCE_ROLES and user.province_id:
         return Commune.objects.filter(province_id=user.province_id)
     if user.role in COMMUNE_ROLES:
-        return Commune.objects.filter(pk__in=user.communes.values("pk"))
+        return Commune.objects.filter(
+            pk__in=TeamCommune.objects.filter(team__memberships__user=user).values("commune_id")
+        )
     return Commune.objects.none()
 
 

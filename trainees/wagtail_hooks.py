@@ -1,18 +1,20 @@
-"""Learner progress (and assisted learning) shown on pages of other apps, through their hooks.
+"""Learner progress (and assisted learning) shown on pages of other apps, through their hooks;
+and the admin's Teams screens and pickers.
 
 `cms` and `courses` must not import `trainees` (the arrows point the other way), so their
-templates call `{% render_hooks "…" page %}` and we register what goes there.
+templates call `{% render_hooks "…" page %}` and we register what goes there
+(`tests/test_import_arrows.py` keeps the arrows).
 """
 
-from django import forms
 from django.template.loader import render_to_string
-from django.utils.translation import gettext_lazy as _
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from .choosers import commune_chooser_viewset, team_chooser_viewset, trainer_chooser_viewset
 from .learning.services import course_resume_find
-from .models import Team
+from .models import ActivitySummary
+from .training.viewsets import TeamViewSet
 
 
 def _panel(request, course=None):
@@ -56,28 +58,25 @@ hooks.register("lesson_page_top", _assisting_banner)
 hooks.register("course_page_top", _assisting_banner)
 
 
-class TeamViewSet(ModelViewSet):
-    """Administrators set up teams (their communes and trainers) in the Wagtail admin."""
-
-    model = Team
-    icon = "group"
-    menu_label = _("Teams")
-    add_to_admin_menu = True
-    list_display = ["name", "kind"]
-    list_filter = ["kind"]
-    search_fields = ["name"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        # 3,321 communes: a plain multiple select, not thousands of checkboxes.
-        FieldPanel("communes", widget=forms.SelectMultiple(attrs={"size": 12})),
-        FieldPanel("members", widget=forms.SelectMultiple(attrs={"size": 8})),
-    ]
+@hooks.register("h5p_activity_best_score")
+def h5p_best_score(request, package):
+    """Under an H5P activity: the signed-in learner's best score."""
+    if request is None or package is None or not request.user.is_authenticated:
+        return ""
+    summary = ActivitySummary.objects.filter(person__user=request.user, package=package).first()
+    if summary is None or not summary.score_display:
+        return ""
+    return escape(_("Your best score: %(score)s") % {"score": summary.score_display})
 
 
 @hooks.register("register_admin_viewset")
-def register_team_viewset():
-    return TeamViewSet("teams")
+def register_team_viewsets():
+    return [
+        TeamViewSet("teams"),
+        commune_chooser_viewset,
+        trainer_chooser_viewset,
+        team_chooser_viewset,
+    ]
 
 
 @hooks.register("register_log_actions")

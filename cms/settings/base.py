@@ -8,7 +8,7 @@ only adds checks. See https://docs.djangoproject.com/en/5.2/howto/deployment/che
 from pathlib import Path
 
 from django.conf.locale import LANG_INFO
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cms.cache import LOGGER_NAME as CACHE_LOGGER
 from cms.cache import redis_cache
@@ -164,9 +164,9 @@ LANG_INFO["hmn"] = {
 }
 LANGUAGE_CODE = "vi"
 LANGUAGES = [
-    ("vi", _("Vietnamese")),
-    ("en", _("English")),
-    ("hmn", _("Hmong")),
+    ("vi", pgettext_lazy("language", "Vietnamese")),
+    ("en", pgettext_lazy("language", "English")),
+    ("hmn", pgettext_lazy("language", "Hmong")),
 ]
 # What each language calls itself, shown in the language switcher.
 LANGUAGE_NAMES_LOCAL = {"vi": "Tiếng Việt", "en": "English", "hmn": "Hmoob"}
@@ -233,6 +233,16 @@ WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx"]
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Slugs are ASCII ("dung-dien-thoai", not "dùng-điện-thoại"), so a page's URL reads the same
+# in every language and survives being typed, shared by SMS or printed on a QR code.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-allow-unicode-slugs
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# "Translate this page" makes a draft: a copy of the Vietnamese page is not published as if
+# it were English or H'Mông. The translator publishes it from the translation editor, and
+# until every string is translated the page says it is partly in Vietnamese (see
+# courses.models.pages.FallbackRoutingMixin.translation_state).
+# https://wagtail-localize.org/stable/reference/settings/
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

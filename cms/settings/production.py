@@ -15,7 +15,5 @@ for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "CERTIFICATE_SIGNING_KEY"):
 DEBUG = False
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 
-# A malformed certificate key stops the start too, not the first certificate issued.
-from certificates.signing import keyring_from  # noqa: E402
-
-keyring_from(CERTIFICATE_SIGNING_KEY, CERTIFICATE_RETIRED_KEYS)  # noqa: F405
+# A malformed certificate key stops the start too (certificates checks it when it loads,
+# see CertificatesConfig.ready: settings may not import the apps above cms).

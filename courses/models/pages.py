@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
+from wagtail_localize.fields import SynchronizedField
+
+from cms.models import AsciiSlugMixin
 
 from ..blocks import LessonStreamBlock
 
@@ -18,7 +21,12 @@ class FallbackRoutingMixin:
 
     A learner who chose H'Mông and follows a link to a lesson nobody has translated yet
     gets the Vietnamese lesson (the template adds a notice in H'Mông), never a 404.
+    This relies on a translation keeping its original's slug, which is why wagtail-localize
+    copies the slug instead of offering it for translation: a URL reads the same in every
+    language but for its prefix.
     """
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     def route(self, request, path_components):
         try:
@@ -35,6 +43,33 @@ class FallbackRoutingMixin:
             child._cached_parent_obj = source
             return child.specific.route(request, path_components[1:])
 
+    def translation_state(self, language_code: str) -> str:
+        """Is this page shown to a `language_code` reader in their language? The notice says.
+
+        - "missing": the Vietnamese page shown in place of a translation nobody made; or an
+          alias wagtail-localize made of a Vietnamese page when a page below it was
+          translated (it holds the Vietnamese words);
+        - "partial": a translation published before all its strings were translated
+          (wagtail-localize fills the gaps with the Vietnamese);
+        - "": translated (or the Vietnamese original read in Vietnamese).
+        """
+        if self.locale.language_code != language_code:
+            return "missing"
+        if language_code == settings.LANGUAGE_CODE:
+            return ""
+        if self.alias_of_id is not None:
+            same_language = Page.objects.filter(pk=self.alias_of_id, locale_id=self.locale_id)
+            return "" if same_language.exists() else "missing"
+        from wagtail_localize.models import Translation
+
+        translation = Translation.objects.filter(
+            source__object_id=self.translation_key, target_locale_id=self.locale_id, enabled=True
+        ).first()
+        if translation is None:  # translated by hand, in the page editor
+            return ""
+        total, translated = translation.get_progress()
+        return "partial" if translated < total else ""
+
 
 class Topic(models.TextChoices):
     SMARTPHONE_BASICS = "smartphone_basics", _("Smartphone basics")
@@ -49,7 +84,7 @@ class Level(models.TextChoices):
     CONFIDENT = "confident", _("Confident")
 
 
-class CourseIndexPage(FallbackRoutingMixin, Page):
+class CourseIndexPage(FallbackRoutingMixin, AsciiSlugMixin, Page):
     intro = models.CharField(_("intro"), max_length=250, blank=True)
 
     parent_page_types = ["cms.HomePage"]
@@ -86,7 +121,7 @@ class CourseIndexPage(FallbackRoutingMixin, Page):
         return context
 
 
-class CoursePage(FallbackRoutingMixin, Page):
+class CoursePage(FallbackRoutingMixin, AsciiSlugMixin, Page):
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, db_index=True)
     level = models.CharField(
         _("level"), max_length=20, choices=Level.choices, default=Level.FIRST_STEPS
@@ -172,7 +207,7 @@ class CoursePage(FallbackRoutingMixin, Page):
         return context
 
 
-class LessonPage(FallbackRoutingMixin, Page):
+class LessonPage(FallbackRoutingMixin, AsciiSlugMixin, Page):
     summary = models.CharField(_("summary"), max_length=250, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=5, validators=[MinValueValidator(1)]

@@ -71,6 +71,13 @@ def poster_url(image):
     return image.get_rendition("width-720|format-webp").url
 
 
+@register.filter
+def translation_state(page, language_code):
+    """ "missing", "partial" or "": see `FallbackRoutingMixin.translation_state`."""
+    state = getattr(page, "translation_state", None)
+    return state(language_code) if state else ""
+
+
 @register.simple_tag
 def new_uuid():
     """A fresh id for a form, so a submission sent twice is recorded once."""

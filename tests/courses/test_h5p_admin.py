@@ -88,3 +88,19 @@ def test_deleting_a_package_removes_its_files_but_keeps_shared_libraries(
     assert not content.exists()
     assert not Path(upload_path).exists()
     assert list(storage.h5p_root().joinpath("libraries").iterdir()) == libraries
+
+
+def test_uploading_the_same_package_again_says_so_and_applies_the_new_title(client, make_user):
+    admin = make_user(Role.ADMINISTRATOR, phone="0911000203")
+    client.force_login(admin)
+    assert upload(client, GREETING.read_bytes(), title="Thiệp chúc mừng").status_code == 302
+    response = upload(client, GREETING.read_bytes(), title="Greeting card")
+    assert response.status_code == 302
+    package = H5PPackage.objects.get()  # still one
+    assert package.title == "Greeting card"
+    html = client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "had been uploaded before" in html and "Greeting card" in html
+    # Without a title, the package keeps the one it has.
+    upload(client, GREETING.read_bytes())
+    package.refresh_from_db()
+    assert package.title == "Greeting card"

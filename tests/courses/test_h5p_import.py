@@ -269,6 +269,17 @@ def test_import_command_prints_the_id(media, capsys):
     assert package.title == "Thiệp chúc mừng"
 
 
+def test_importing_the_same_file_again_applies_the_new_title_and_says_it_was_there(media, capsys):
+    call_command("import_h5p", str(GREETING), "--title", "Thiệp chúc mừng")
+    first = capsys.readouterr()
+    call_command("import_h5p", str(GREETING), "--title", "Greeting card")
+    again = capsys.readouterr()
+    package = H5PPackage.objects.get()
+    assert again.out.strip() == first.out.strip() == str(package.pk)
+    assert "already stored" in again.err
+    assert package.title == "Greeting card"
+
+
 def test_import_command_fails_with_the_reason(media, tmp_path):
     bad = tmp_path / "bad.h5p"
     bad.write_bytes(build(greeting(**{"content/shell.php": b"<?php"})).getvalue())

@@ -8,8 +8,9 @@
   or a learner who signed up on a phone. Progress, attendance and certificates point at the
   person, never at the account, so one human stays one record when they later get an account.
 - **User** is an optional login for a person, identified by a phone number. Its `role` says
-  what the user does; trainers and coordinators are scoped to communes or a province, and
-  `trainees.scoping` turns that scope into querysets that every operational view goes through.
+  what the user does; a province coordinator is scoped to a province, and a trainer or
+  commune coordinator to the communes of their teams; `trainees.scoping` turns that scope
+  into querysets that every operational view goes through.
 - **Teams, training sessions and attendance** (`training.py`): trainers plan sessions and
   take the roll, on paper, on a phone with no signal or by QR self check-in.
 - **Learning** (`learning.py`): raw quiz answers, lesson events and H5P xAPI statements, and
@@ -47,6 +48,8 @@ from .training import (
     AttendanceMethod,
     AttendanceStatus,
     Team,
+    TeamCommune,
+    TeamMembership,
     TrainingSession,
 )
 
@@ -70,6 +73,8 @@ __all__ = [
     "User",
     "UserManager",
     "Team",
+    "TeamCommune",
+    "TeamMembership",
     "TrainingSession",
     "Village",
     "normalise_name",

@@ -1,6 +1,5 @@
 """People, places and accounts (see the package docstring)."""
 
-import re
 import unicodedata
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -8,6 +7,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..people.fields import PhoneNumberField
 from ..people.phone import normalise_phone
@@ -26,13 +26,20 @@ class ScopedQuerySet(models.QuerySet):
         return scope_queryset(self, user)
 
 
+class CommuneQuerySet(ScopedQuerySet):
+    def search(self, query: str):
+        """Communes whose name contains `query`, accents and case ignored ("y ty" → "Y Tý")."""
+        key = normalise_name(query)
+        return self.filter(name_key__contains=key) if key else self
+
+
 class Province(models.Model):
     class Kind(models.TextChoices):
         PROVINCE = "province", _("province")
         CITY = "city", _("centrally-run city")
 
     code = models.CharField(_("official code"), max_length=2, unique=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     codename = models.SlugField(max_length=100, help_text=_("ASCII name, for URLs and exports"))
 
@@ -45,18 +52,6 @@ class Province(models.Model):
         return self.name
 
 
-class CommuneQuerySet(ScopedQuerySet):
-    def search(self, query: str):
-        """Communes whose name has these words, typed with or without accents and with or
-        without "xã"/"phường": "y ty" finds "Xã Y Tý" (its `codename` is "xa_y_ty")."""
-        words = normalise_name(query).replace("đ", "d").split()
-        if not words:
-            return self.none()
-        # Whole words from the start of a word, so "y t" finds "Y Tý" but "ty" not "Bát Xát".
-        pattern = r"(^|_)" + re.escape("_".join(words))
-        return self.filter(codename__iregex=pattern)
-
-
 class Commune(models.Model):
     class Kind(models.TextChoices):
         COMMUNE = "commune", _("commune")
@@ -64,12 +59,15 @@ class Commune(models.Model):
         SPECIAL_ZONE = "special_zone", _("special zone")
 
     code = models.CharField(_("official code"), max_length=5, unique=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     codename = models.SlugField(max_length=100)
     province = models.ForeignKey(
         Province, on_delete=models.PROTECT, related_name="communes", verbose_name=_("province")
     )
+    # Accent-free name (see normalise_name), so "y ty" finds "Xã Y Tý"; set with the name by
+    # `admin_units_load` and the factories.
+    name_key = models.CharField(max_length=100, blank=True, db_index=True, editable=False)
 
     objects = CommuneQuerySet.as_manager()
     scope_path = ""
@@ -92,7 +90,7 @@ class Village(models.Model):
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="villages", verbose_name=_("commune")
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VILLAGE)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -157,20 +155,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name=_("province"),
         help_text=_("For province coordinators: the province they oversee."),
     )
-    communes = models.ManyToManyField(
-        Commune,
-        blank=True,
-        related_name="+",
-        verbose_name=_("communes"),
-        help_text=_("For trainers and commune coordinators: the communes they work in."),
-    )
+    # A trainer's or commune coordinator's communes are those of their teams
+    # (`Team.members`); see `trainees.scoping`.
     is_staff = models.BooleanField(
-        _("staff status"),
+        pgettext_lazy("account", "staff status"),
         default=False,
         help_text=_("Can log into the Wagtail admin."),
     )
-    is_active = models.BooleanField(_("active"), default=True)
-    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    is_active = models.BooleanField(pgettext_lazy("account", "active"), default=True)
+    date_joined = models.DateTimeField(
+        pgettext_lazy("account", "date joined"), default=timezone.now
+    )
 
     objects = UserManager()
 
@@ -178,8 +173,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS: list[str] = []
 
     class Meta:
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name = pgettext_lazy("account", "user")
+        verbose_name_plural = pgettext_lazy("account", "users")
 
     def __str__(self):
         return self.get_full_name() or self.phone

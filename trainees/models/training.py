@@ -1,7 +1,11 @@
 """Teams, training sessions and who attended them.
 
 - **Team**: a youth-union "Digital literacy for all" team or a community digital technology
-  team, working in one or more communes; trainers are its members.
+  team, working in one or more communes; trainers (and commune coordinators) are its
+  members. Teams are where a trainer's or commune coordinator's communes come from: being a
+  member of a team is what lets them see and record in its communes (`trainees.scoping`).
+  `TeamCommune` and `TeamMembership` are the two link tables, edited as lists of chosen
+  communes and trainers in the Wagtail admin.
 - **TrainingSession**: one session in a village cultural house — where, when, by whom, on
   what. It is reached through its commune like all operational data; its `uuid` is what
   pages, the sync API and QR codes name it by.
@@ -21,8 +25,11 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
-from .people import Commune, Person, ScopedQuerySet, User, Village
+from .people import Commune, Person, Role, ScopedQuerySet, User, Village
 
 
 class TeamQuerySet(ScopedQuerySet):
@@ -31,16 +38,26 @@ class TeamQuerySet(ScopedQuerySet):
         return super().for_user(user).distinct()
 
 
-class Team(models.Model):
+# Who may be a team's member: the roles whose communes come from their teams.
+TEAM_MEMBER_ROLES = [Role.TRAINER.value, Role.COMMUNE_COORDINATOR.value]
+
+
+class Team(ClusterableModel):
     class Kind(models.TextChoices):
         YOUTH_UNION = "youth_union", _("Youth-union digital literacy team")
         COMMUNITY = "community", _("Community digital technology team")
 
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(pgettext_lazy("team", "name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    communes = models.ManyToManyField(Commune, related_name="teams", verbose_name=_("communes"))
+    communes = models.ManyToManyField(
+        Commune, through="TeamCommune", related_name="teams", verbose_name=_("communes")
+    )
     members = models.ManyToManyField(
-        User, blank=True, related_name="teams", verbose_name=_("trainers")
+        User,
+        through="TeamMembership",
+        blank=True,
+        related_name="teams",
+        verbose_name=_("trainers"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -54,6 +71,46 @@ class Team(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TeamCommune(models.Model):
+    """A commune a team works in: its members see and record there."""
+
+    team = ParentalKey(Team, on_delete=models.CASCADE, related_name="commune_links")
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, related_name="+", verbose_name=_("commune")
+    )
+
+    class Meta:
+        verbose_name = _("commune of a team")
+        verbose_name_plural = _("communes of a team")
+        constraints = [
+            models.UniqueConstraint(fields=["team", "commune"], name="team_commune_once")
+        ]
+
+    def __str__(self):
+        return str(self.commune)
+
+
+class TeamMembership(models.Model):
+    """A trainer (or commune coordinator) in a team: they work in the team's communes."""
+
+    team = ParentalKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("trainer"),
+        limit_choices_to={"role__in": TEAM_MEMBER_ROLES},
+    )
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        constraints = [models.UniqueConstraint(fields=["team", "user"], name="team_member_once")]
+
+    def __str__(self):
+        return str(self.user)
 
 
 class TrainingSession(models.Model):
@@ -158,7 +215,7 @@ class Attendance(models.Model):
         TrainingSession,
         on_delete=models.CASCADE,
         related_name="attendances",
-        verbose_name=_("session"),
+        verbose_name=pgettext_lazy("training", "session"),
     )
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("person")
@@ -211,7 +268,10 @@ class AttendanceChange(models.Model):
 
     uuid = models.UUIDField(unique=True, editable=False)
     session = models.ForeignKey(
-        TrainingSession, on_delete=models.CASCADE, related_name="+", verbose_name=_("session")
+        TrainingSession,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=pgettext_lazy("training", "session"),
     )
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")

@@ -3,6 +3,7 @@ villager. Person fields are built and checked by `person_fields`."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,8 @@ from wagtail.users import forms as wagtail_user_forms
 
 from cms.validators import validate_text
 
-from ..models import Ethnicity, Person, User, Village
+from ..choosers import TeamChooser, team_label
+from ..models import Ethnicity, Person, Province, Role, Team, User, Village
 from .fields import PhoneNumberFormField
 from .person_fields import (
     PersonFieldsMixin,
@@ -18,6 +20,7 @@ from .person_fields import (
     full_name_field,
     household_field,
 )
+from .services import ROLE_GROUPS, user_scope_clean
 
 
 class PhoneAuthenticationForm(AuthenticationForm):
@@ -55,12 +58,104 @@ class _OptionalEmail(forms.Form):
     email = forms.EmailField(required=False, label=_("E-mail (optional)"))
 
 
-class UserCreationForm(_OptionalEmail, wagtail_user_forms.UserCreationForm):
+class _RoleAndScope(forms.Form):
+    """Set a trainer or coordinator up completely: role, province, teams (their communes).
+
+    The role decides the Wagtail group and whether the account is an administrator, so the
+    form shows only the groups that no role manages. The view saves the role and scope with
+    `user_assign_role`.
+    """
+
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        required=False,
+        help_text=_("What the person does. It decides what they may see and do."),
+    )
+    province = forms.ModelChoiceField(
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        required=False,
+        help_text=_("For province coordinators: the province they oversee."),
+    )
+    team = forms.ModelChoiceField(
+        label=_("Add to a team"),
+        queryset=Team.objects.all(),
+        required=False,
+        widget=TeamChooser(),
+        help_text=_(
+            "For trainers and commune coordinators: they work in the communes of their teams. "
+            "Set up teams and their communes under Teams."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.instance
+        if user.pk:
+            self.fields["role"].initial = user.role
+            self.fields["province"].initial = user.province_id
+        else:
+            self.fields["role"].initial = Role.LEARNER
+        if "is_superuser" in self.fields:
+            self.fields["is_superuser"].disabled = True
+            self.fields["is_superuser"].help_text = _("Set by the role: administrators only.")
+        if "groups" in self.fields:
+            self.fields["groups"].queryset = Group.objects.exclude(name__in=ROLE_GROUPS.values())
+            self.fields["groups"].help_text = _(
+                "Other groups. The group of the person's role follows the role."
+            )
+
+    def chosen_role(self) -> Role:
+        role = self.cleaned_data.get("role") if "role" in self.fields else None
+        return Role(role or self.instance.role or Role.LEARNER)
+
+    def chosen_teams(self) -> list[Team]:
+        teams = list(self.cleaned_data.get("teams") or [])
+        if self.cleaned_data.get("team") is not None:
+            teams.append(self.cleaned_data["team"])
+        return teams
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            user_scope_clean(
+                role=self.chosen_role(),
+                province=cleaned.get("province"),
+                teams=self.chosen_teams(),
+            )
+        except ValidationError as exc:
+            for field, errors in exc.error_dict.items():
+                self.add_error("team" if field == "teams" else field, errors)
+        return cleaned
+
+
+class UserCreationForm(_OptionalEmail, _RoleAndScope, wagtail_user_forms.UserCreationForm):
     pass
 
 
-class UserEditForm(_OptionalEmail, wagtail_user_forms.UserEditForm):
-    pass
+class _TeamsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return team_label(obj)
+
+
+class UserEditForm(_OptionalEmail, _RoleAndScope, wagtail_user_forms.UserEditForm):
+    teams = _TeamsField(
+        label=_("Teams"),
+        queryset=Team.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Untick a team to take the person out of it."),
+    )
+
+    def __init__(self, *args, editing_self=False, **kwargs):
+        super().__init__(*args, editing_self=editing_self, **kwargs)
+        current = self.instance.teams.prefetch_related("commune_links__commune")
+        self.fields["teams"].queryset = current
+        self.fields["teams"].initial = list(current)
+        if editing_self:
+            # Nobody changes their own role: an administrator would lock themselves out.
+            del self.fields["role"]
 
 
 class NewLearnerAccountForm(PersonFieldsMixin, forms.Form):

@@ -2,7 +2,9 @@
 
 - `admin_units_load` brings provinces and communes in line with `vietnam-provinces`:
   official codes are the keys, so a renamed unit is updated in place, never duplicated.
-- `user_assign_role` gives an account its role, the matching Wagtail group and its scope.
+- `user_assign_role` gives an account its role, the matching Wagtail group and its scope: a
+  province for a province coordinator, teams (and so their communes) for a trainer or a
+  commune coordinator.
 - `village_add` is how coordinators grow the list of villages under their communes.
 - **Registering a person** (`person_register`) needs consent and warns about likely
   duplicates — same accent-free name, birth year and village — so the trainer can pick the
@@ -20,6 +22,7 @@
 """
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -45,11 +48,14 @@ from ..models import (
     Province,
     QuizAnswer,
     Role,
+    Team,
+    TeamCommune,
     User,
     Village,
     normalise_name,
 )
 from ..permissions import require_record_in_commune, user_can_add_villages, user_can_merge_people
+from ..scoping import COMMUNE_ROLES
 from ..signals import person_merged
 from .person_fields import PersonFields, person_fields_clean
 
@@ -130,6 +136,7 @@ def admin_units_load() -> AdminUnitCounts:
         {
             f"{int(w.code):05d}": {
                 "name": w.name,
+                "name_key": normalise_name(w.name),
                 "kind": _commune_kind(w.division_type),
                 "codename": w.codename,
                 "province_id": province_ids[f"{int(w.province_code):02d}"],
@@ -145,27 +152,49 @@ def admin_units_load() -> AdminUnitCounts:
     )
 
 
+def user_scope_clean(*, role: Role, province: Province | None, teams) -> None:
+    """Refuse a scope that makes no sense for the role: raise ValidationError by field.
+
+    A province coordinator needs a province; a trainer or commune coordinator needs a team
+    that works in at least one commune (their communes are their teams' communes).
+    """
+    errors = {}
+    if role == Role.PROVINCE_COORDINATOR and province is None:
+        errors["province"] = _("A province coordinator needs a province.")
+    if role in COMMUNE_ROLES and not TeamCommune.objects.filter(team__in=list(teams)).exists():
+        errors["teams"] = _(
+            "A trainer or commune coordinator needs a team that works in at least one commune."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def user_assign_role(
     *,
     user: User,
     role: Role,
     province: Province | None = None,
-    communes: list[Commune] | tuple[Commune, ...] = (),
+    teams: Iterable[Team] | None = None,
 ) -> User:
-    """Give `user` a role, its Wagtail group and its scope; refuse a scope that makes no sense."""
+    """Give `user` a role, its Wagtail group and its scope; refuse a scope that makes no sense.
+
+    `teams` (for trainers and commune coordinators) replaces the user's team memberships,
+    which give them their communes; `None` keeps them. Other roles belong to no team.
+    """
     role = Role(role)
-    if role == Role.PROVINCE_COORDINATOR and province is None:
-        raise ValidationError(_("A province coordinator needs a province."))
-    if role in (Role.TRAINER, Role.COMMUNE_COORDINATOR) and not communes:
-        raise ValidationError(_("A trainer or commune coordinator needs at least one commune."))
+    if role in COMMUNE_ROLES:
+        teams = list(user.teams.all()) if teams is None else list(teams)
+    else:
+        teams = []
+    user_scope_clean(role=role, province=province, teams=teams)
     user.role = role
     user.province = province if role == Role.PROVINCE_COORDINATOR else None
     user.is_staff = role in ADMIN_ROLES
     # Administrators manage accounts, groups, sites and settings: everything, so superuser.
     user.is_superuser = role == Role.ADMINISTRATOR
     user.save(update_fields=["role", "province", "is_staff", "is_superuser"])
-    user.communes.set(communes if role in (Role.TRAINER, Role.COMMUNE_COORDINATOR) else [])
+    user.teams.set(teams)
     user.groups.remove(*Group.objects.filter(name__in=ROLE_GROUPS.values()))
     # The groups come from migration trainees.0002; get_or_create survives a flushed database.
     user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS[role])[0])

@@ -28,17 +28,23 @@ def commune_list(request):
         .annotate(village_count=Count("villages"))
         .order_by("province__name", "name")
     )
-    query = request.GET.get("q", "").strip()
+    has_any = communes.exists()
+    query = request.GET.get("q", "").strip()[:100]
     problem = text_problem(query)
     if problem:
         messages.error(request, problem)
         query = ""
     if query:
-        communes = communes.filter(name__icontains=query)
+        communes = communes.search(query)
     return render(
         request,
         "trainees/commune_list.html",
-        {"communes": communes[:200], "query": query, "total": communes.count()},
+        {
+            "communes": communes[:200],
+            "query": query,
+            "total": communes.count(),
+            "has_any": has_any,
+        },
     )
 
 

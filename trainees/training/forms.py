@@ -1,7 +1,9 @@
 """Forms for training sessions, QR self check-in and roster import."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cms.validators import validate_multiline_text, validate_text
 from courses.models import CoursePage
@@ -22,7 +24,11 @@ TOPIC_SUGGESTIONS = [
 class TrainingSessionForm(forms.Form):
     """A session in a few taps: a topic, a village, a day; the rest has sensible defaults."""
 
-    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_text])
+    title = forms.CharField(
+        label=pgettext_lazy("training session", "Title"),
+        max_length=200,
+        validators=[validate_text],
+    )
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=None, empty_label=None)
     village = forms.ModelChoiceField(
         label=_("Village"), queryset=None, required=False, empty_label=_("Whole commune")
@@ -110,3 +116,37 @@ class RosterImportForm(forms.Form):
             "household, phone, consent."
         ),
     )
+
+
+class RosterConfirmForm(forms.Form):
+    """After the preview: import, and say whether these people came (asked, never assumed).
+
+    The default is "yes" for a session that has started and "no" for one still to come:
+    a list of invited people must not turn into attendance nobody took.
+    """
+
+    PRESENT = "present"
+    LIST_ONLY = "list"
+
+    attendance = forms.ChoiceField(
+        label=_("Did these people come to the session?"),
+        choices=[
+            (PRESENT, _("Yes, they came: mark them all present")),
+            (LIST_ONLY, _("Not yet: only add them to the list; I will take the roll")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        started = session.starts_at <= timezone.now()
+        self.default = self.PRESENT if started else self.LIST_ONLY
+        self.fields["attendance"].initial = self.default
+
+    def clean_attendance(self):
+        return self.cleaned_data.get("attendance") or self.default
+
+    @property
+    def mark_present(self) -> bool:
+        return self.cleaned_data["attendance"] == self.PRESENT

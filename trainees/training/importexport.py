@@ -226,11 +226,15 @@ def roster_validate(*, session: TrainingSession, rows: list[dict]) -> list[Previ
 
 
 @transaction.atomic
-def roster_import(*, by: User, session: TrainingSession, rows: list[dict]) -> int:
-    """Import a validated roster into the session's commune and mark everyone present.
+def roster_import(
+    *, by: User, session: TrainingSession, rows: list[dict], mark_present: bool
+) -> int:
+    """Import a validated roster into the session's commune; mark everyone present if asked.
 
     People already registered (same name, birth year and village) are reused, so importing
-    the same file twice creates nobody twice.
+    the same file twice creates nobody twice. Without `mark_present` they are only
+    registered (a list of the people invited to a session still to come): the trainer takes
+    the roll on the day.
     """
     preview = roster_validate(session=session, rows=rows)
     now = timezone.now()
@@ -242,6 +246,8 @@ def roster_import(*, by: User, session: TrainingSession, rows: list[dict]) -> in
             allow_duplicate=True,
             **item.person.as_kwargs(),
         )
+        if not mark_present:
+            continue
         marks.append(
             services.MarkData(
                 uuid=uuid.uuid4(),
@@ -253,6 +259,8 @@ def roster_import(*, by: User, session: TrainingSession, rows: list[dict]) -> in
                 server_clock=True,
             )
         )
+    if not marks:
+        return len(preview)
     result = services.attendance_sync(by=by, marks=marks, now=now)
     if result.errors:
         raise ImportErrors([(preview[e.index].row, e.message) for e in result.errors])

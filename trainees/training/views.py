@@ -37,6 +37,7 @@ from .forms import (
     TOPIC_SUGGESTIONS,
     CheckinNameForm,
     CheckinRegisterForm,
+    RosterConfirmForm,
     RosterImportForm,
     TrainingSessionForm,
 )
@@ -377,26 +378,35 @@ class _Rollback(Exception):
 
 @login_required
 def session_import(request, session_uuid):
-    """Upload a roster; preview it; import all rows or none, marking them present."""
+    """Upload a roster; preview it; import all rows or none, marking them present if asked."""
     _trainer_only(request)
     session = get_session(request, session_uuid)
     key = f"import:{session.uuid}"
     form = RosterImportForm(request.POST or None, request.FILES or None)
+    confirm = RosterConfirmForm(request.POST or None, session=session)
     preview = errors = None
     if request.method == "POST" and request.POST.get("confirm"):
         stored = request.session.get(key)
         if not stored:
             messages.error(request, _("The preview expired. Upload the file again."))
             return redirect("trainees:session_import", session_uuid=session.uuid)
+        confirm.is_valid()  # one radio choice, with a default: always valid
         try:
             count = importexport.roster_import(
-                by=request.user, session=session, rows=stored["rows"]
+                by=request.user,
+                session=session,
+                rows=stored["rows"],
+                mark_present=confirm.mark_present,
             )
         except importexport.ImportErrors as exc:
             errors = exc.errors
         else:
             del request.session[key]
-            messages.success(request, _("%(n)s people imported and marked present.") % {"n": count})
+            if confirm.mark_present:
+                done = _("%(n)s people imported and marked present.")
+            else:
+                done = _("%(n)s people imported. Take the roll at the session to mark who came.")
+            messages.success(request, done % {"n": count})
             return redirect("trainees:session_detail", session_uuid=session.uuid)
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -407,10 +417,17 @@ def session_import(request, session_uuid):
             errors = exc.errors
         else:
             request.session[key] = {"rows": rows}
+            confirm = RosterConfirmForm(session=session)
     return render(
         request,
         "trainees/session_import.html",
-        {"session": session, "form": form, "preview": preview, "errors": errors},
+        {
+            "session": session,
+            "form": form,
+            "confirm_form": confirm,
+            "preview": preview,
+            "errors": errors,
+        },
     )
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.services import h5p_package_import
+from courses.services import h5p_package_upload
 
 
 class Command(BaseCommand):
@@ -24,7 +24,9 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file")
         with open(path, "rb") as fh:
             try:
-                package = h5p_package_import(fileobj=fh, title=title)
+                result = h5p_package_upload(fileobj=fh, title=title)
             except ValidationError as exc:
                 raise CommandError("\n".join([f"{path.name}: refused"] + exc.messages)) from None
-        self.stdout.write(str(package.pk))
+        if not result.created:
+            self.stderr.write(f"{path.name}: already stored as package {result.package.pk}")
+        self.stdout.write(str(result.package.pk))

@@ -154,3 +154,18 @@ def test_anonymous_and_csrf(learner, activity):
         HTTP_X_CSRFTOKEN=token,
     )
     assert response.status_code == 200
+
+
+def test_the_lesson_shows_the_learners_best_score_through_the_trainees_hook(
+    client, learner, activity
+):
+    # courses renders the activity; trainees fills in the score (courses may not import it).
+    course, lesson = activity["course"], activity["lesson"]
+    url = f"/vi/khoa-hoc/{course.slug}/{lesson.slug}/"
+    client.force_login(learner)
+    assert "Điểm cao nhất của bạn: 1/1" not in client.get(url).content.decode()
+    post(client, statement(activity["iri"], raw=1))
+    html = client.get(url).content.decode()
+    assert "Điểm cao nhất của bạn: 1/1" in html
+    client.logout()
+    assert "Điểm cao nhất của bạn: 1/1" not in client.get(url).content.decode()

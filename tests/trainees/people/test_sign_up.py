@@ -11,6 +11,7 @@ from trainees.factories import (
     CommuneFactory,
     PersonFactory,
     ProvinceFactory,
+    TeamFactory,
     TrainingSessionFactory,
     UserFactory,
     VillageFactory,
@@ -128,7 +129,7 @@ def test_a_learner_signs_up_on_a_phone_and_appears_in_her_communes_roster(
 
     # Her commune's trainer finds her on the roster of a session in Y Tý.
     trainer = UserFactory(phone="0911000403", role=Role.TRAINER)
-    trainer.communes.set([y_ty])
+    TeamFactory(communes=[y_ty], members=[trainer])
     session = TrainingSessionFactory(commune=y_ty, village=None)
     page.context.clear_cookies()
     browser_login(page, trainer.phone)

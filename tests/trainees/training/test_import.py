@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -130,3 +131,47 @@ def test_a_likely_duplicate_on_the_sheet_asks_first(client, trainer_a, session_a
     assert response.status_code == 302
     assert Person.objects.count() == 1
     assert Attendance.objects.get().person == existing
+
+
+def test_the_import_asks_whether_people_came_and_a_future_session_defaults_to_no(
+    client, trainer_a, commune_a, village_a
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    future = TrainingSessionFactory(
+        commune=commune_a,
+        village=village_a,
+        starts_at=timezone.now() + dt.timedelta(days=3),
+        ends_at=timezone.now() + dt.timedelta(days=3, hours=2),
+    )
+    url = f"/en/sessions/{future.uuid}/import/"
+    client.force_login(trainer_a)
+    html = client.post(url, {"file": csv_file(GOOD)}).content.decode()
+    assert "Did these people come to the session?" in html
+    assert re.search(r'<input[^>]*value="list"[^>]*checked', html)
+    assert "has not started yet" in html
+    # Confirming without changing the answer registers them and marks nobody.
+    response = client.post(url, {"confirm": "1", "attendance": "list"}, follow=True)
+    assert Person.objects.count() == 3
+    assert not Attendance.objects.exists()
+    assert "Take the roll at the session" in response.content.decode()
+
+
+def test_a_trainer_can_say_yes_they_came(client, trainer_a, session_a):
+    url = f"/en/sessions/{session_a.uuid}/import/"
+    client.force_login(trainer_a)
+    html = client.post(url, {"file": csv_file(GOOD)}).content.decode()
+    assert "has not started yet" not in html  # a session under way: "yes" is the default
+    response = client.post(url, {"confirm": "1", "attendance": "present"}, follow=True)
+    assert Attendance.objects.filter(session=session_a, status="present").count() == 3
+    assert "imported and marked present" in response.content.decode()
+
+
+def test_a_started_session_can_also_import_only_the_list(client, trainer_a, session_a):
+    url = f"/en/sessions/{session_a.uuid}/import/"
+    client.force_login(trainer_a)
+    client.post(url, {"file": csv_file(GOOD)})
+    client.post(url, {"confirm": "1", "attendance": "list"})
+    assert Person.objects.count() == 3 and not Attendance.objects.exists()

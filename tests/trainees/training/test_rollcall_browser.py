@@ -3,7 +3,7 @@
 import pytest
 
 from tests.conftest import browser_login
-from trainees.factories import PersonFactory, TrainingSessionFactory, UserFactory
+from trainees.factories import PersonFactory, TeamFactory, TrainingSessionFactory, UserFactory
 from trainees.models import Attendance, AttendanceChange, Person, Role
 
 # serialized_rollback: flushing between browser tests would drop the role groups that a
@@ -18,7 +18,7 @@ pytestmark = [
 def trainer_a(commune_a):
     """A trainer made without the role groups, which a flush between live-server tests drops."""
     user = UserFactory(phone="0911000001", role=Role.TRAINER)
-    user.communes.set([commune_a])
+    TeamFactory(communes=[commune_a], members=[user])
     return user
 
 

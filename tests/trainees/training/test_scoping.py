@@ -99,13 +99,27 @@ def test_querysets_of_the_new_models_are_scoped(
     from trainees.models import Role
 
     TrainingSessionFactory(commune=commune_a)
-    team = TeamFactory(communes=[commune_a, commune_b], members=[trainer_a])
-    TeamFactory(communes=[commune_b])
-    assert list(Team.objects.for_user(trainer_a)) == [team]
+    mine = Team.objects.get(members=trainer_a)
+    other = TeamFactory(communes=[commune_b])
+    assert list(Team.objects.for_user(trainer_a)) == [mine]
     assert TrainingSession.objects.for_user(trainer_a).count() == 1
     coordinator = make_user(
         Role.PROVINCE_COORDINATOR, province=commune_a.province, phone="0911000099"
     )
     assert TrainingSession.objects.for_user(coordinator).count() == 2
+    assert set(Team.objects.for_user(coordinator)) == {mine, other}
     learner = make_user(Role.LEARNER, phone="0911000098")
     assert not TrainingSession.objects.for_user(learner).exists()
+
+
+def test_joining_a_team_gives_its_communes_and_leaving_takes_them_away(
+    client, trainer_a, commune_a, commune_b, b_world
+):
+    session_b, _person_b = b_world
+    client.force_login(trainer_a)
+    assert client.get(f"/vi/sessions/{session_b.uuid}/").status_code == 404
+    team = TeamFactory(communes=[commune_a, commune_b], members=[trainer_a])
+    assert client.get(f"/vi/sessions/{session_b.uuid}/").status_code == 200
+    assert team in Team.objects.for_user(trainer_a)
+    team.members.remove(trainer_a)
+    assert client.get(f"/vi/sessions/{session_b.uuid}/").status_code == 404

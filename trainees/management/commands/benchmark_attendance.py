@@ -25,6 +25,7 @@ from trainees.models import (
     Person,
     Province,
     Role,
+    Team,
     TrainingSession,
     User,
     Village,
@@ -35,6 +36,7 @@ from trainees.training import services
 BENCH_PROVINCE = "99"
 BENCH_COMMUNE = "99999"
 BENCH_PHONE = "+84900999999"
+BENCH_TEAM = "Benchmark team"
 
 
 class Command(BaseCommand):
@@ -69,7 +71,9 @@ class Command(BaseCommand):
         )
         village = Village.objects.create(commune=commune, name="Thôn Benchmark")
         trainer = User.objects.create_user(BENCH_PHONE, None, role=Role.TRAINER)
-        trainer.communes.set([commune])
+        team = Team.objects.create(name=BENCH_TEAM, kind=Team.Kind.COMMUNITY)
+        team.communes.add(commune)
+        team.members.add(trainer)
         Person.objects.bulk_create(
             Person(
                 full_name=f"Người Thử {n}",
@@ -208,6 +212,7 @@ class Command(BaseCommand):
             sessions.delete()
             Person.objects.filter(commune=commune).delete()
             Village.objects.filter(commune=commune).delete()
+            Team.objects.filter(name=BENCH_TEAM).delete()
             commune.delete()
         User.objects.filter(phone=BENCH_PHONE).delete()
         Province.objects.filter(code=BENCH_PROVINCE).delete()

@@ -7,7 +7,13 @@ from wagtail import hooks
 from cms.services import home_page_ensure
 from courses.demo import load_courses_demo
 from courses.demo_h5p import load_h5p_demo
-from trainees.demo import load_attendance_demo
+from trainees.demo import (
+    BAT_XAT_TEAM,
+    PROVINCE_TEAM,
+    SUOI_CHAI_TEAM,
+    demo_teams_ensure,
+    load_attendance_demo,
+)
 from trainees.factories import PersonFactory, UserFactory, VillageFactory
 from trainees.models import Commune, Person, Province, Role
 from trainees.people.services import admin_units_load, user_assign_role
@@ -19,7 +25,7 @@ VILLAGES = {
     "Xã Mường Khương": ["Sả Hồ", "Lồ Suối Tủng", "Mường Khương"],
     "Xã Y Tý": ["Lao Chải", "Choản Thèn"],
 }
-# (phone, password, given name, family name, role, scope)
+# (phone, password, given name, family name, role, scope: "province" or the names of teams)
 USERS = [
     ("0900000001", "demo-admin-2026", "Quản trị", "Demo", Role.ADMINISTRATOR, None),
     ("0900000002", "demo-editor-2026", "Biên tập", "Demo", Role.CONTENT_EDITOR, None),
@@ -37,7 +43,7 @@ USERS = [
         "Xã",
         "Điều phối",
         Role.COMMUNE_COORDINATOR,
-        ["Xã Bát Xát"],
+        [BAT_XAT_TEAM],
     ),
     (
         "0900000005",
@@ -45,7 +51,7 @@ USERS = [
         "Hùng",
         "Giàng A",
         Role.TRAINER,
-        ["Xã Bát Xát", "Xã Mường Khương"],
+        [PROVINCE_TEAM, SUOI_CHAI_TEAM],
     ),
     ("0900000006", "demo-learner-2026", "Mai", "Lò Thị", Role.LEARNER, None),
 ]
@@ -99,6 +105,7 @@ class Command(BaseCommand):
                     village=commune.villages.get(name=village_name),
                 )
 
+        teams = demo_teams_ensure()
         rows = []
         for phone, password, first, last, role, scope in USERS:
             user = UserFactory(phone=phone, first_name=first, last_name=last)
@@ -108,7 +115,7 @@ class Command(BaseCommand):
                 user=user,
                 role=role,
                 province=province if scope == "province" else None,
-                communes=[communes[n] for n in scope] if isinstance(scope, list) else (),
+                teams=[teams[n] for n in scope] if isinstance(scope, list) else None,
             )
             rows.append((role.label, phone, password))
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trainees", "0008_merge_attendance_and_activity"),
+        ("trainees", "0012_team_links_replace_user_communes"),
     ]
 
     operations = [
