@@ -5,6 +5,7 @@ Routers live with their data (`trainees.training.api` …) and never import each
 module is the only place that names them all.
 """
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -30,3 +31,9 @@ def not_found(request, exc):
     # See cms.api_urlconf: keeps LocaleMiddleware from redirecting API 404s.
     request.urlconf = "cms.api_urlconf"
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_large(request, exc):
+    # A body sent without a Content-Length gets past cms.middleware.api_errors_as_json.
+    return api.create_response(request, {"detail": _("The data sent is too large.")}, status=413)

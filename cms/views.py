@@ -1,10 +1,16 @@
+import logging
+import uuid
+
 from django.conf import settings
-from django.db import connection
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
 
 
 def root_redirect(request):
@@ -13,11 +19,31 @@ def root_redirect(request):
     return HttpResponseRedirect(f"/{language}/")
 
 
+def _database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.exception("Health check: the database does not answer")
+        return False
+    return True
+
+
+def _cache_answers() -> bool:
+    # The cache ignores its own errors (cms.cache), so ask it to keep and give back a value.
+    key, value = "healthz", uuid.uuid4().hex
+    cache.set(key, value, 10)
+    return cache.get(key) == value
+
+
 @never_cache
 def healthz(request):
-    """For load balancers: the process is up and the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """For load balancers: 503 when the database is down (take the node out); 200 "degraded"
+    when only the cache is (pages are slower but right, so keep the node); else 200 "ok"."""
+    if not _database_answers():
+        return HttpResponse("database down", status=503, content_type="text/plain")
+    if not _cache_answers():
+        return HttpResponse("degraded: cache down", content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
 

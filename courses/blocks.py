@@ -182,7 +182,7 @@ class QuizQuestionBlock(blocks.StructBlock):
         """Check the chosen option positions; raise ValidationError for an impossible answer."""
         try:
             chosen = sorted({int(c) for c in choices})
-        except (TypeError, ValueError) as e:
+        except (TypeError, ValueError, OverflowError) as e:
             raise ValidationError(_("This answer is not one of the choices.")) from e
         options = list(value["options"])
         if not chosen:

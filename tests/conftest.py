@@ -4,6 +4,8 @@ import os
 
 import pytest
 from django.conf import settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from cms.services import home_page_ensure
 from courses.factories import (
@@ -21,6 +23,22 @@ from trainees.factories import (
 )
 from trainees.models import Role
 from trainees.people.services import ROLE_GROUPS, user_assign_role
+
+# Hypothesis: about 50 examples a test in CI (the suite stays well under 30 minutes);
+# HYPOTHESIS_PROFILE=thorough for a red-team run. A test's own @settings still wins.
+hypothesis_settings.register_profile(
+    "ci",
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "thorough",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # ORM calls made from that thread (live_server data set-up, assertions).

@@ -203,6 +203,7 @@ def load_attendance_demo() -> None:
                     status=status,
                     method=method,
                     recorded_at=session.starts_at + dt.timedelta(minutes=rng.randint(0, 25)),
+                    server_clock=True,
                 )
             )
         services.attendance_sync(by=admin, marks=marks)

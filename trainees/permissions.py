@@ -10,6 +10,9 @@ here is *what they may do* with it. Each rule is named `user_can_<verb>` and tes
 - **Recording** (sessions, registrations, attendance, imports, exports, assisted learning)
   is for trainers, coordinators and administrators, in a commune in their scope.
 - **Villages** are added by coordinators and administrators, not by trainers.
+- **Merging people** (two records of one human) is for whoever may record in the communes
+  of *both* records: a trainer or coordinator never reaches a record outside their scope
+  by merging it into one inside.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -49,3 +52,14 @@ def user_can_add_villages(user, commune=None) -> bool:
     if not (user.is_authenticated and (user.is_superuser or user.role in VILLAGE_ROLES)):
         return False
     return commune is None or visible_communes(user).filter(pk=commune.pk).exists()
+
+
+def user_can_merge_people(user, *people) -> bool:
+    """May `user` merge these person records (or dismiss them as different people)?"""
+    communes = {person.commune_id for person in people}
+    return (
+        bool(people)
+        and None not in communes
+        and user_can_record(user)
+        and visible_communes(user).filter(pk__in=communes).count() == len(communes)
+    )

@@ -10,6 +10,13 @@ Receivers get `sender=CourseProgress` and the keyword arguments `person`, `cours
 
 and a receiver should only hand over to its own service or a Celery task (`delay_on_commit`),
 keeping logic out of the handler. We never connect receivers to our own models' signals.
+
+`person_merged` is sent by `trainees.people.services.person_merge` *inside* its transaction,
+after trainees has moved its own rows (attendance, progress, results) from the merged record
+to the kept one and *before* the merged record is deleted, with `sender=Person` and the
+keyword arguments `kept` and `merged` (both `Person`) and `by` (the `User` who merged).
+Apps that keep rows pointing at a person (certificates, coverage) move or reconcile theirs
+from `merged` to `kept` in their own service; if a receiver raises, nothing is merged.
 """
 
 from django.dispatch import Signal

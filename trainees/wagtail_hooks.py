@@ -78,3 +78,12 @@ def register_team_viewsets():
         trainer_chooser_viewset,
         team_chooser_viewset,
     ]
+
+
+@hooks.register("register_log_actions")
+def register_person_log_actions(actions):
+    from .people.services import PERSON_MERGE_ACTION
+
+    actions.register_action(
+        PERSON_MERGE_ACTION, _("Merge people"), _("Another record of this person merged into it")
+    )

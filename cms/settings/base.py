@@ -10,6 +10,9 @@ from pathlib import Path
 from django.conf.locale import LANG_INFO
 from django.utils.translation import pgettext_lazy
 
+from cms.cache import LOGGER_NAME as CACHE_LOGGER
+from cms.cache import redis_cache
+
 from .env import BASE_DIR, env
 
 DEBUG = env("DJANGO_DEBUG")
@@ -54,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it sees every answer under /api/, whichever layer made it.
+    "cms.middleware.api_errors_as_json",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise serves compressed, far-future-cached static files without a separate server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -110,17 +115,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
 # django-redis when REDIS_URL is set. It must name a different Redis database from the
-# Celery broker, so flushing the cache never drops queued tasks.
+# Celery broker, so flushing the cache never drops queued tasks. A cache that is down is a
+# slower site, not a broken one: see cms.cache.
 if env("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
+    CACHES = {"default": redis_cache(env("REDIS_URL"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = CACHE_LOGGER
 
 # --- Celery ---------------------------------------------------------------------------------
 # Without a broker, tasks run eagerly in the web process: the embedded install needs no Redis.
@@ -251,6 +253,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"cache_down": {"()": "cms.cache.CacheDownFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
     # Wagtail logs every page action and background task at INFO; keep only the problems.
@@ -260,6 +263,7 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
         # WeasyPrint logs each rendering step at INFO: thousands of lines per bulk issue.
         "weasyprint": {"level": "WARNING"},
+        CACHE_LOGGER: {"level": "WARNING", "filters": ["cache_down"]},
     },
 }
 

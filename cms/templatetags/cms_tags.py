@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html_join
 from wagtail.models import Page
 
 register = template.Library()
@@ -53,11 +54,12 @@ def render_hooks(context, hook_name, obj=None):
 
     Each function registered for `hook_name` takes (request, obj) and returns HTML or "".
     This lets the app that owns the data (e.g. `trainees`, for a learner's progress) fill
-    a place on a page without the page's app importing it.
+    a place on a page without the page's app importing it. What a hook returns is escaped
+    unless it is already safe (a rendered template, `format_html`): a hook that returns a
+    plain string with a learner's name in it cannot inject markup.
     """
-    from django.utils.safestring import mark_safe
     from wagtail import hooks
 
     request = context.get("request")
     parts = [fn(request, obj) for fn in hooks.get_hooks(hook_name)]
-    return mark_safe("".join(str(p) for p in parts if p))  # noqa: S308 - hooks return escaped HTML
+    return format_html_join("", "{}", ((part,) for part in parts if part))

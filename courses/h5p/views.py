@@ -17,8 +17,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from ..models import H5PLibrary, H5PPackage
+from ..permissions import package_visible
 from . import bundles, storage
-from .access import package_is_visible_to
 
 # Types a browser shows passively (or runs only when a page includes them).
 INLINE_TYPES = {
@@ -157,7 +157,7 @@ def _bundle(request, token: str, name: str):
 def content_file(request, pk: int, path: str):
     """A file of one package's content/ folder, for those allowed to see a lesson using it."""
     package = get_object_or_404(H5PPackage, pk=pk)
-    if not package_is_visible_to(package, request.user):
+    if not package_visible(request, package):
         raise Http404
     full = _safe_join(storage.content_dir(package.sha256), path)
     # A package's files never change (its sha256 names them), but who may see them can.

@@ -8,14 +8,10 @@ from django.utils import timezone
 
 from trainees.factories import PersonFactory
 from trainees.models import (
-    Attendance,
-    AttendanceChange,
-    Person,
     Role,
     SessionTopic,
     TrainingSession,
 )
-from trainees.signals import person_merged
 from trainees.training.services import (
     MarkData,
     attendance_sync,
@@ -84,28 +80,6 @@ def mark(by, session, person, status="present", when=None):
     )
     assert not result.errors, result.errors
     return result
-
-
-def merge_people(*, kept: Person, merged: Person, by) -> None:
-    """A merge as CONTRACTS.md §1 describes it (until trust's merge service lands): trainees
-    moves its rows to `kept` (the latest mark wins where both have one), sends
-    `person_merged` inside the transaction, then deletes `merged`."""
-    from django.db import transaction
-
-    with transaction.atomic():
-        for attendance in Attendance.objects.filter(person=merged):
-            other = Attendance.objects.filter(person=kept, session=attendance.session).first()
-            if other is None:
-                Attendance.objects.filter(pk=attendance.pk).update(person=kept)
-            elif (attendance.recorded_at, str(attendance.change_uuid)) > (
-                other.recorded_at,
-                str(other.change_uuid),
-            ):
-                other.delete()
-                Attendance.objects.filter(pk=attendance.pk).update(person=kept)
-        AttendanceChange.objects.filter(person=merged).update(person=kept)
-        person_merged.send(sender=Person, kept=kept, merged=merged, by=by)
-        merged.delete()
 
 
 def person(commune, village=None, household="", **fields):

@@ -22,7 +22,7 @@ from coverage.periods import Period, period_of
 from coverage.services import indicators_for, indicators_from_raw
 from trainees.factories import CommuneFactory, VillageFactory
 from trainees.models import CourseProgress, Person, Role, TrainingSession
-from trainees.people.services import person_delete, person_update
+from trainees.people.services import person_delete, person_merge, person_update
 from trainees.signals import course_completed
 from trainees.training.services import (
     MarkData,
@@ -31,7 +31,7 @@ from trainees.training.services import (
     training_session_set_status,
 )
 
-from .conftest import at, make_session, merge_people, person
+from .conftest import at, make_session, person
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +190,7 @@ def _run(coordinator, province, topics, course_key, capture_on_commit, operation
             if op[1] != op[2] and alive(kept) and alive(merged):
                 # Certificates move to `kept` in their own receiver; both apps finish on commit.
                 with capture_on_commit(execute=True):
-                    merge_people(kept=kept, merged=merged, by=coordinator)
+                    person_merge(kept=kept, merged=merged, by=coordinator)
         elif kind == "complete" and alive(people[op[1]]):
             progress, created = CourseProgress.objects.get_or_create(
                 person=people[op[1]],

@@ -11,10 +11,10 @@ from coverage.periods import Period, period_of
 from coverage.services import indicators_for, indicators_from_raw, summaries_reconcile
 from trainees.factories import VillageFactory
 from trainees.models import CourseProgress, Role, TrainingSession
-from trainees.people.services import person_delete, person_update
+from trainees.people.services import person_delete, person_merge, person_update
 from trainees.training.services import training_session_delete, training_session_set_status
 
-from .conftest import make_session, mark, merge_people, person
+from .conftest import make_session, mark, person
 
 pytestmark = pytest.mark.django_db
 
@@ -193,7 +193,7 @@ def test_corrections_deletions_moves_and_merges_recompute_the_people_touched(
     check()
     person_delete(by=coordinator, person=people[4])
     check()
-    merge_people(kept=people[5], merged=people[0], by=coordinator)
+    person_merge(kept=people[5], merged=people[0], by=coordinator)
     assert figures(commune_a, MARCH)["people_trained"] == 2  # people 3 and 5
     check()
     training_session_delete(by=coordinator, session=later)

@@ -48,6 +48,7 @@ done is recorded to that person with `assisted_by` naming the trainer.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import uuid
@@ -60,8 +61,9 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from courses.h5p.access import package_is_visible_to
+from cms.validators import json_problem
 from courses.models import CoursePage, H5PPackage, LessonPage
+from courses.permissions import LessonAccess
 
 from ..models import (
     ActivityStatement,
@@ -90,15 +92,21 @@ class EventResult:
 
 
 def person_ensure(*, user: User) -> Person:
-    """The person behind an account, created on the first progress they make."""
+    """The person behind an account, created on the first progress they make (an account
+    made in the admin has none)."""
     try:
         return user.person
     except Person.DoesNotExist:
         pass
     try:
         with transaction.atomic():
+            # Never joined to a person on record with the same phone (a phone number proves
+            # nothing): flagged for a trainer to check instead (see trainees.people.services).
             return Person.objects.create(
-                user=user, full_name=user.get_full_name() or str(user.phone), phone=user.phone
+                user=user,
+                full_name=user.get_full_name() or str(user.phone),
+                phone=user.phone,
+                possible_duplicate_of=Person.objects.with_phone(user.phone).first(),
             )
     except IntegrityError:
         # Two first requests at once: the other one created it.
@@ -119,15 +127,33 @@ def _client_uuid(value) -> uuid.UUID:
         raise ValidationError(_("This record has no valid id; please reload the page.")) from e
 
 
-def _when(value) -> dt.datetime:
-    """The time the learner acted (sent by the browser), never in the future."""
+# Phones that lost their clock say 1970 or 2000; nothing on this site happened before this.
+EARLIEST_BELIEVABLE = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def _client_time(value, *, naive_tz=dt.UTC) -> dt.datetime:
+    """The time the learner acted, as their browser says; the time received when the browser
+    says nothing, or a time in the future or before the site existed (a lost clock).
+
+    A value that is not a real date ("2026-02-30T25:00:00") is refused with a clear error.
+    """
     now = timezone.now()
-    parsed = parse_datetime(value) if isinstance(value, str) else None
-    if parsed is None:
+    if value is None or value == "":
         return now
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise ValidationError(
+            _("The time of this record is not a real date. Reload the page and try again.")
+        )
     if timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed, dt.UTC)
-    return min(parsed, now)
+        parsed = parsed.replace(tzinfo=naive_tz)
+    # Compared before any conversion: year 1 or 9999 with an offset cannot be converted.
+    if parsed > now or parsed < EARLIEST_BELIEVABLE:
+        return now
+    return parsed
 
 
 def quiz_answer_check(*, lesson: LessonPage, block_id: str, choices) -> QuizCheck:
@@ -149,10 +175,19 @@ class QuizCheck:
 
 
 def _lesson_progress(person, lesson, course, at, assisted_by=None) -> LessonProgress:
-    progress, _created = LessonProgress.objects.get_or_create(
+    """The person's summary of the lesson, locked until the transaction ends.
+
+    Its best score and completion are read, compared and written back: without the row lock
+    two answers arriving together could each write the score they computed alone, and the
+    later write would lose the other's (as `ActivitySummary` and `CourseProgress` are locked).
+    """
+    LessonProgress.objects.get_or_create(
         person=person,
         lesson_key=lesson.translation_key,
         defaults={"course_key": course.translation_key, "started_at": at},
+    )
+    progress = LessonProgress.objects.select_for_update().get(
+        person=person, lesson_key=lesson.translation_key
     )
     if assisted_by is not None and progress.assisted_by_id != assisted_by.pk:
         progress.assisted_by = assisted_by
@@ -208,7 +243,7 @@ def quiz_answer_record(
     client_uuid = _client_uuid(client_uuid)
     check = quiz_answer_check(lesson=lesson, block_id=block_id, choices=choices)
     course = _lesson_and_course(lesson)
-    at = _when(answered_at)
+    at = _client_time(answered_at)
     result = EventResult(uuid=str(client_uuid), correct=check.result.correct)
     result.feedback = list(check.result.feedback)
     try:
@@ -254,7 +289,7 @@ def lesson_event_record(
     if kind not in LessonEvent.Kind.values:
         raise ValidationError(_("Unknown kind of record."))
     course = _lesson_and_course(lesson)
-    at = _when(happened_at)
+    at = _client_time(happened_at)
     result = EventResult(uuid=str(client_uuid))
     try:
         with transaction.atomic():
@@ -339,32 +374,74 @@ def course_progress_update(
     return progress
 
 
+def _preview_event(*, access: LessonAccess, lesson: LessonPage, event: dict, result):
+    """An editor trying the latest draft in the admin preview: answers are checked against
+    the draft, and nothing is recorded (a draft is not a lesson anyone has taken)."""
+    if not access.can_preview(lesson):
+        raise ValidationError(_("You cannot preview this lesson."))
+    kind = event.get("type")
+    if kind == "answer":
+        check = quiz_answer_check(
+            lesson=lesson.get_latest_revision_as_object(),
+            block_id=event.get("block"),
+            choices=event.get("choices"),
+        )
+        result.correct = check.result.correct
+        result.feedback = list(check.result.feedback)
+    elif kind not in (*LessonEvent.Kind.values, "position"):
+        raise ValidationError(_("Unknown kind of record."))
+    return result
+
+
+def _lesson_id(event) -> int | None:
+    lesson_id = event.get("lesson") if isinstance(event, dict) else None
+    if isinstance(lesson_id, int) and not isinstance(lesson_id, bool) and 0 < lesson_id < 2**63:
+        return lesson_id
+    return None
+
+
 def progress_events_apply(
-    *, user, events: list[dict], person: Person | None = None, assisted_by: User | None = None
+    *,
+    access: LessonAccess,
+    events: list,
+    person: Person | None = None,
+    assisted_by: User | None = None,
 ) -> list[EventResult]:
     """Apply a batch of browser events; each succeeds or fails on its own.
+
+    Only lessons the request may see (`courses.permissions`) take events: a lesson
+    restricted to a group, to logged-in users or by a password gets neither records nor
+    feedback from anyone it does not let in. An event marked `preview` comes from the admin
+    preview of a draft (see `_preview_event`).
 
     For a visitor who has not signed in nothing is recorded: answers are graded so they get
     feedback, and the browser keeps the events to send again after sign-in. A trainer helping
     someone passes that `person` and `assisted_by` (see Assisted learning below).
     """
+    user = access.user
     if person is None:
         person = person_ensure(user=user) if user.is_authenticated else None
-    lesson_ids = {e.get("lesson") for e in events if isinstance(e, dict)}
-    lessons = {
-        page.pk: page
-        for page in LessonPage.objects.live().filter(
-            pk__in=[i for i in lesson_ids if isinstance(i, int)]
-        )
-    }
+    lesson_ids = {_lesson_id(e) for e in events} - {None}
+    # Drafts too: an editor's preview names a lesson that may not be live yet.
+    lessons = {page.pk: page for page in LessonPage.objects.filter(pk__in=lesson_ids)}
     results = []
     for event in events:
         event = event if isinstance(event, dict) else {}
-        result = EventResult(uuid=str(event.get("uuid", "")))
+        result = EventResult(uuid=str(event.get("uuid", ""))[:64])
         try:
-            lesson = lessons.get(event.get("lesson"))
+            lesson = lessons.get(_lesson_id(event))
             if lesson is None:
                 raise ValidationError(_("This lesson no longer exists."))
+            if event.get("preview") is True:
+                result = _preview_event(access=access, lesson=lesson, event=event, result=result)
+                results.append(result)
+                continue
+            if not lesson.live:
+                raise ValidationError(_("This lesson no longer exists."))
+            if not access.can_view(lesson):
+                raise ValidationError(
+                    _("You cannot see this lesson. Log in, or ask your trainer for access.")
+                )
             kind = event.get("type")
             if kind == "answer":
                 if person is None:
@@ -460,8 +537,10 @@ def course_resume_find(*, user, course: CoursePage | None = None) -> dict | None
 
 # --- H5P results -------------------------------------------------------------------------
 
+# Ids of at most 18 ASCII digits: anything longer is no row of ours (and overflows a bigint).
 OBJECT_RE = re.compile(
-    r"/h5p/activity/(?P<package>\d+)(?:/(?P<lesson>\d+)/(?P<block>[0-9a-fA-F-]{1,64}))?$"
+    r"/h5p/activity/(?P<package>[0-9]{1,18})"
+    r"(?:/(?P<lesson>[0-9]{1,18})/(?P<block>[0-9a-fA-F-]{1,64}))?$"
 )
 VERB_RE = re.compile(r"^https?://\S{1,240}$")
 SCORED_VERBS = {"answered", "completed", "passed", "failed", "scored"}
@@ -519,18 +598,6 @@ def _score(result: dict) -> tuple[float, float, float] | None:
     return raw, top, scaled
 
 
-def _timestamp(value):
-    from django.utils.dateparse import parse_datetime
-
-    now = timezone.now()
-    parsed = parse_datetime(value) if isinstance(value, str) else None
-    if parsed is None:
-        return now
-    if timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed, timezone.get_current_timezone())
-    return min(parsed, now)
-
-
 def _lesson_holding(package: H5PPackage, lesson_id: str, block_id: str) -> LessonPage:
     lesson = LessonPage.objects.live().filter(pk=int(lesson_id)).first()
     if lesson is not None:
@@ -561,11 +628,24 @@ def activity_credits(*, person: Person, children) -> dict[str, float]:
 
 
 @transaction.atomic
-def activity_statement_record(*, user: User, statement) -> StatementResult:
-    """Validate and store one xAPI statement from the H5P player (see the module docstring)."""
+def activity_statement_record(
+    *,
+    access: LessonAccess,
+    statement,
+    person: Person | None = None,
+    assisted_by: User | None = None,
+) -> StatementResult:
+    """Validate and store one xAPI statement from the H5P player (see the module docstring).
+
+    The statement is recorded to the signed-in learner, or to the `person` a trainer is
+    helping (`assisted_by`), exactly as progress events are.
+    """
     if not isinstance(statement, dict):
         raise ValidationError(_("This is not an xAPI statement."))
-    if len(str(statement)) > MAX_STATEMENT_CHARS:
+    problem = json_problem(statement)
+    if problem:
+        raise ValidationError(problem)
+    if len(json.dumps(statement)) > MAX_STATEMENT_CHARS:
         raise ValidationError(_("This statement is too long."))
     try:
         statement_id = uuid.UUID(str(statement.get("id")))
@@ -586,12 +666,17 @@ def activity_statement_record(*, user: User, statement) -> StatementResult:
     match = OBJECT_RE.search(base)
     if match is None:
         raise ValidationError(_("This statement is about an activity of another site."))
+    timestamp = _client_time(statement.get("timestamp"), naive_tz=timezone.get_current_timezone())
     package = H5PPackage.objects.filter(pk=int(match["package"])).first()
-    if package is None or not package_is_visible_to(package, user):
+    if package is None:
         raise PermissionDenied(_("You cannot see this activity."))
     lesson = None
     if match["lesson"]:
         lesson = _lesson_holding(package, match["lesson"], match["block"])
+        if not access.can_view(lesson):
+            raise PermissionDenied(_("You cannot see this activity."))
+    elif not access.can_view_package(package):
+        raise PermissionDenied(_("You cannot see this activity."))
     result_data = statement.get("result") if isinstance(statement.get("result"), dict) else {}
     score = _score(result_data)
     success = result_data.get("success")
@@ -601,7 +686,7 @@ def activity_statement_record(*, user: User, statement) -> StatementResult:
     parents = (context.get("contextActivities") or {}).get("parent") if context else None
     top_level = "subContentId" not in query and not parents
 
-    person = person_ensure(user=user)
+    person = person or person_ensure(user=access.user)
     outcome = StatementResult(statement_id=str(statement_id))
     try:
         with transaction.atomic():
@@ -617,7 +702,8 @@ def activity_statement_record(*, user: User, statement) -> StatementResult:
                 score_scaled=score[2] if score else None,
                 success=success,
                 statement=statement,
-                timestamp=_timestamp(statement.get("timestamp")),
+                timestamp=timestamp,
+                assisted_by=assisted_by,
             )
     except IntegrityError:
         outcome.duplicate = True

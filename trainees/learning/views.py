@@ -5,13 +5,12 @@ language — the `lang` the page sends; they sit outside the language prefix bec
 service worker replays them from any page.
 """
 
-import json
 import uuid
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -19,9 +18,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.validators import json_loads
 from courses.models import CourseIndexPage
+from courses.permissions import LessonAccess
 
-from ..models import ActivitySummary, Person
+from ..models import ActivitySummary
 from ..permissions import user_can_record
 from ..training.services import training_session_roster
 from ..training.views import get_session
@@ -43,14 +44,20 @@ def _language(lang):
     return translation.override(lang)
 
 
+def _assisting(request):
+    """(person, assisted_by): the person a trainer is helping right now, or (None, None)."""
+    person = assisted_person(user=request.user, data=request.session.get(ASSIST_SESSION_KEY))
+    return person, (request.user if person else None)
+
+
 def _apply(request, events):
     """Record for the signed-in learner, or for the person a trainer is helping."""
-    person = assisted_person(user=request.user, data=request.session.get(ASSIST_SESSION_KEY))
+    person, assisted_by = _assisting(request)
     return progress_events_apply(
-        user=request.user,
+        access=LessonAccess(request),
         events=events,
         person=person,
-        assisted_by=request.user if person else None,
+        assisted_by=assisted_by,
     )
 
 
@@ -58,8 +65,8 @@ def _apply(request, events):
 def events(request):
     """Apply a batch of events: {"lang": "vi", "events": [{uuid, type, lesson, …}, …]}."""
     try:
-        payload = json.loads(request.body or b"{}")
-    except ValueError:
+        payload = json_loads(request.body or b"{}")
+    except (ValueError, RequestDataTooBig):
         payload = None
     if not isinstance(payload, dict):
         return JsonResponse({"error": _("The data sent was not readable.")}, status=400)
@@ -99,6 +106,7 @@ def _answer_form(request):
         "lesson": _int(request.POST.get("lesson")),
         "block": request.POST.get("block", ""),
         "choices": request.POST.getlist("choice"),
+        "preview": request.POST.get("preview") == "1",
     }
     (result,) = _apply(request, [event])
     if not result.ok:
@@ -151,16 +159,23 @@ def xapi_statements(request):
     for good (the player drops it); 403 not signed in (the player keeps it for later)."""
     if not request.user.is_authenticated:
         return JsonResponse({"ok": False, "error": "login"}, status=403)
-    if len(request.body) > MAX_BODY:
-        return JsonResponse({"ok": False, "error": "too large"}, status=413)
     try:
-        payload = json.loads(request.body)
+        too_large = len(request.body) > MAX_BODY
+    except RequestDataTooBig:
+        too_large = True
+    if too_large:
+        return JsonResponse({"ok": False, "error": _("The data sent is too large.")}, status=413)
+    person, assisted_by = _assisting(request)
+    try:
+        payload = json_loads(request.body)
         result = activity_statement_record(
-            user=request.user,
+            access=LessonAccess(request),
             statement=payload.get("statement") if isinstance(payload, dict) else None,
+            person=person,
+            assisted_by=assisted_by,
         )
-    except ValueError:
-        return JsonResponse({"ok": False, "error": "invalid JSON"}, status=422)
+    except ValueError as exc:  # an unreadable body: json_loads says so in the learner's words
+        return JsonResponse({"ok": False, "error": str(exc)}, status=422)
     except (ValidationError, PermissionDenied) as exc:
         messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
         return JsonResponse({"ok": False, "error": " ".join(messages)}, status=422)
@@ -195,13 +210,12 @@ def session_assist(request, session_uuid):
     if not user_can_record(request.user):
         raise PermissionDenied
     session = get_session(request, session_uuid)
+    people = training_session_roster(session=session, user=request.user).select_related("village")
     if request.method == "POST":
-        person = get_object_or_404(
-            Person.objects.for_user(request.user), pk=request.POST.get("person")
-        )
+        # Somebody not on this session's list (or not a number at all) is not found.
+        person = get_object_or_404(people, pk=_int(request.POST.get("person")))
         request.session[ASSIST_SESSION_KEY] = assist_start(by=request.user, person=person)
         return redirect(_course_index_url(request))
-    people = training_session_roster(session).select_related("village")
     return render(request, "trainees/session_assist.html", {"session": session, "people": people})
 
 

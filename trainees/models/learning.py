@@ -170,7 +170,7 @@ class CourseProgress(models.Model):
 # --- H5P results ----------------------------------------------------------------------
 
 
-class ActivityStatement(models.Model):
+class ActivityStatement(AssistedRecord):
     statement_id = models.UUIDField(_("statement id"), unique=True)
     person = models.ForeignKey(
         Person,

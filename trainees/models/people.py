@@ -267,6 +267,28 @@ class Ethnicity(models.TextChoices):
     RO_MAM = "ro_mam", "Rơ Măm"
 
 
+class PersonQuerySet(ScopedQuerySet):
+    def with_phone(self, phone: str):
+        """People whose record carries this phone number (as typed by whoever registered
+        them), those without an account first, then the oldest.
+
+        A phone number says nothing about who is holding the phone: this finds *likely*
+        duplicates for a trainer to check, never an identity.
+        """
+        if not phone:
+            return self.none()
+        return self.filter(phone=phone).order_by(
+            models.F("user").asc(nulls_first=True), "created_at", "pk"
+        )
+
+    def flagged_for(self, user):
+        """Records flagged `possible_duplicate_of` another, both in `user`'s scope: what a
+        trainer or coordinator checks and merges."""
+        return self.for_user(user).filter(
+            possible_duplicate_of__in=Person.objects.for_user(user).values("pk")
+        )
+
+
 class Person(models.Model):
     class Gender(models.TextChoices):
         FEMALE = "female", _("female")
@@ -329,10 +351,21 @@ class Person(models.Model):
         related_name="+",
         verbose_name=_("registered by"),
     )
+    # A phone number proves nothing: someone who signs up (or checks in) with the phone of
+    # a person already on record gets a record of their own, pointing here, until a trainer
+    # or coordinator in scope merges the two or says they are different people.
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="possible_duplicates",
+        verbose_name=_("may be the same person as"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = PersonQuerySet.as_manager()
     scope_path = "commune"
 
     class Meta:

@@ -18,6 +18,10 @@
 - **AttendanceChange** is the raw log behind it: every mark ever received, keyed by the
   phone-made uuid, so a re-sent batch is recognised and a conflict keeps both sides. Reports
   read `Attendance`; `AttendanceChange` is for audit.
+- **A phone with a wrong clock**: a mark dated before the session's day or more than a few
+  minutes ahead of the server cannot be ordered by its own time. It is kept — with the time
+  the server received it — and flagged `clock_suspect`, with the phone's claim in
+  `device_time`, so the trainer sees it on the session page and can check it.
 """
 
 import uuid
@@ -273,6 +277,16 @@ class Attendance(models.Model):
     # The AttendanceChange that set the current values; with recorded_at it orders
     # conflicting marks the same way whatever order they arrive in.
     change_uuid = models.UUIDField(editable=False)
+    # Database defaults too: raw inserts (the benchmark's baseline) need not name them.
+    clock_suspect = models.BooleanField(
+        _("phone clock was wrong"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "The mark came from a phone with a wrong clock: it carries the time the "
+            "server received it."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -312,6 +326,12 @@ class AttendanceChange(models.Model):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     received_at = models.DateTimeField(_("received at"))
+    clock_suspect = models.BooleanField(_("phone clock was wrong"), default=False, db_default=False)
+    # What the phone said when its clock could not be believed, as it said it (it may not
+    # even be a date the database can store, e.g. year 1 with a time zone).
+    device_time = models.CharField(
+        _("time on the phone"), max_length=40, blank=True, default="", db_default=""
+    )
 
     objects = ScopedQuerySet.as_manager()
     scope_path = "session__commune"

@@ -1,15 +1,25 @@
-"""Forms for people and places: phone login, villages, Wagtail user forms, a new villager."""
+"""Forms for people and places: phone login, sign-up, villages, Wagtail user forms, a new
+villager. Person fields are built and checked by `person_fields`."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import forms as wagtail_user_forms
 
+from cms.validators import validate_text
+
 from ..choosers import TeamChooser, team_label
-from ..models import Ethnicity, Person, Province, Role, Team, Village
+from ..models import Ethnicity, Person, Province, Role, Team, User, Village
 from .fields import PhoneNumberFormField
+from .person_fields import (
+    PersonFieldsMixin,
+    birth_year_field,
+    full_name_field,
+    household_field,
+)
 from .services import ROLE_GROUPS, user_scope_clean
 
 
@@ -36,6 +46,7 @@ class VillageForm(forms.ModelForm):
         fields = ["name", "kind"]
 
     def clean_name(self):
+        validate_text(self.cleaned_data["name"])
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise ValidationError(_("Enter the village's name."))
@@ -147,13 +158,74 @@ class UserEditForm(_OptionalEmail, _RoleAndScope, wagtail_user_forms.UserEditFor
             del self.fields["role"]
 
 
-class PersonForm(forms.Form):
+class NewLearnerAccountForm(PersonFieldsMixin, forms.Form):
+    """A learner making an account on their own phone: sign-up and QR check-in share it."""
+
+    full_name = full_name_field(_("Your full name"))
+    phone = PhoneNumberFormField(label=_("Phone number"), help_text=_("For example 0912 345 678"))
+    password = forms.CharField(
+        label=_("Choose a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters, not only digits."),
+    )
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        if User.objects.filter(phone=phone).exists():
+            raise ValidationError(
+                _("An account with this phone number already exists. Log in instead.")
+            )
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        password = data.get("password")
+        if password:
+            try:
+                validate_password(
+                    password,
+                    user=User(phone=data.get("phone") or "", last_name=data.get("full_name", "")),
+                )
+            except ValidationError as exc:
+                self.add_error("password", exc)
+        return data
+
+
+class SignUpForm(NewLearnerAccountForm):
+    """Sign-up once the learner has found their commune (see `trainees.people.views.sign_up`)."""
+
+    village = forms.ModelChoiceField(
+        label=_("Your village (if you know it)"), queryset=None, required=False
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my name and learning are recorded"),
+        error_messages={"required": _("You must agree before you can sign up.")},
+    )
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = commune.villages.all()
+
+
+class CommuneSearchForm(forms.Form):
+    """Find a commune by name, with or without accents ("y ty" finds "Y Tý")."""
+
+    q = forms.CharField(
+        label=_("Your commune or ward"),
+        max_length=100,
+        validators=[validate_text],
+        widget=forms.TextInput(
+            attrs={"type": "search", "autocomplete": "off", "placeholder": _("e.g. y ty")}
+        ),
+    )
+
+
+class PersonForm(PersonFieldsMixin, forms.Form):
     """A new villager on the sign-in sheet or the registration page."""
 
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
-    birth_year = forms.IntegerField(
-        label=_("Birth year"), min_value=1900, max_value=2100, required=False
-    )
+    full_name = full_name_field(_("Full name"))
+    birth_year = birth_year_field()
     gender = forms.ChoiceField(
         label=_("Gender"), choices=[("", "—"), *Person.Gender.choices], required=False
     )
@@ -161,7 +233,7 @@ class PersonForm(forms.Form):
         label=_("Ethnic group"), choices=[("", "—"), *Ethnicity.choices], required=False
     )
     village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
-    household = forms.CharField(label=_("Household"), max_length=50, required=False)
+    household = household_field()
     consent = forms.BooleanField(
         label=_("The person agrees to be recorded"),
         error_messages={"required": _("The person must agree to be recorded.")},

@@ -12,24 +12,45 @@
   (`trainees.signals.person_changed`).
 - **Registering a person** (`person_register`) needs consent and warns about likely
   duplicates — same accent-free name, birth year and village — so the trainer can pick the
-  existing person instead.
+  existing person instead. Every person's fields are checked by `person_fields`.
+- **A learner's own account** (`learner_sign_up`, used by sign-up and QR check-in) gets a
+  person record of its own. A phone number typed by a stranger proves nothing, so an
+  account is never joined to somebody already on record because the phone numbers match:
+  the new record is flagged `possible_duplicate_of` that person, for a trainer to check.
+- **Merging** (`person_merge`) makes two records of one human into one, for a trainer or
+  coordinator in the scope of both. The kept record takes the other's attendance, progress
+  and results; where both hold a row for the same session, lesson or activity the usual
+  rules decide (the latest mark wins, the best score, the earliest completion). Raw records
+  (every mark, answer, event and statement) are kept and re-pointed, so the audit trail
+  holds both sides. `trainees.signals.person_merged` lets other apps move their rows.
 """
 
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
+from courses.models import CoursePage
+
+from ..learning.services import course_progress_update
 from ..models import (
+    ActivityStatement,
+    ActivitySummary,
+    Attendance,
+    AttendanceChange,
     Commune,
-    Ethnicity,
+    CourseProgress,
+    LessonEvent,
+    LessonProgress,
     Person,
     Province,
+    QuizAnswer,
     Role,
     Team,
     TeamCommune,
@@ -37,9 +58,10 @@ from ..models import (
     Village,
     normalise_name,
 )
-from ..permissions import require_record_in_commune, user_can_add_villages
+from ..permissions import require_record_in_commune, user_can_add_villages, user_can_merge_people
 from ..scoping import COMMUNE_ROLES
-from ..signals import person_changed
+from ..signals import person_changed, person_merged
+from .person_fields import PersonFields, person_fields_clean
 
 # The Wagtail group of each role; the groups and their permissions are created by
 # migration trainees.0002_groups.
@@ -219,47 +241,6 @@ def person_find_duplicates(*, full_name: str, birth_year: int | None, village: V
     )
 
 
-def person_fields_clean(*, commune: Commune, values: dict) -> dict:
-    """Check one registration's fields; return them cleaned or raise ValidationError."""
-    errors = {}
-    full_name = " ".join((values.get("full_name") or "").split())
-    if not full_name:
-        errors["full_name"] = _("Enter the person's full name.")
-    elif len(full_name) > 150:
-        errors["full_name"] = _("The name is too long.")
-    birth_year = values.get("birth_year")
-    this_year = timezone.localdate().year
-    if birth_year is not None and not (1900 <= int(birth_year) <= this_year):
-        errors["birth_year"] = _("Enter a birth year between 1900 and %(year)s.") % {
-            "year": this_year
-        }
-    gender = values.get("gender") or ""
-    if gender and gender not in Person.Gender.values:
-        errors["gender"] = _("Unknown gender.")
-    ethnicity = values.get("ethnicity") or ""
-    if ethnicity and ethnicity not in Ethnicity.values:
-        errors["ethnicity"] = _("Unknown ethnic group.")
-    village = values.get("village")
-    if village is not None and village.commune_id != commune.pk:
-        errors["village"] = _("This village is not in %(commune)s.") % {"commune": commune.name}
-    if not values.get("consent"):
-        errors["consent"] = _("The person must agree to be recorded before they are registered.")
-    if errors:
-        raise ValidationError(errors)
-    return {
-        "full_name": full_name,
-        "name_key": normalise_name(full_name),
-        "birth_year": int(birth_year) if birth_year is not None else None,
-        "gender": gender,
-        "ethnicity": ethnicity,
-        "village": village,
-        "household": (values.get("household") or "").strip()[:50],
-        "phone": values.get("phone") or "",
-        "consent": True,
-        "notes": values.get("notes") or "",
-    }
-
-
 @transaction.atomic
 def person_register(
     *,
@@ -279,7 +260,7 @@ def person_register(
 ) -> Person:
     """Register a villager; raise DuplicatePersonError unless the trainer confirmed."""
     require_record_in_commune(by, commune.pk)
-    cleaned = person_fields_clean(
+    fields = person_fields_clean(
         commune=commune,
         values={
             "full_name": full_name,
@@ -295,12 +276,12 @@ def person_register(
     )
     if not allow_duplicate:
         candidates = person_find_duplicates(
-            full_name=full_name, birth_year=cleaned["birth_year"], village=village
+            full_name=fields.full_name, birth_year=fields.birth_year, village=fields.village
         )
         if candidates.exists():
             raise DuplicatePersonError(candidates)
     return Person.objects.create(
-        commune=commune, registered_by=by, client_uuid=client_uuid, **cleaned
+        commune=commune, registered_by=by, client_uuid=client_uuid, **fields.as_model_fields()
     )
 
 
@@ -333,7 +314,7 @@ def person_update(*, by: User, person: Person, commune: Commune | None = None, *
     cleaned = person_fields_clean(
         commune=commune, values={**current, **values, "consent": person.consent}
     )
-    for name, value in cleaned.items():
+    for name, value in cleaned.as_model_fields().items():
         if name != "consent":
             setattr(person, name, value)
     person.commune = commune
@@ -348,3 +329,234 @@ def person_delete(*, by: User, person: Person) -> None:
     require_record_in_commune(by, person.commune_id)
     person_changed.send(sender=Person, person_ids={person.pk}, deleted=True)
     person.delete()
+
+
+# --- A learner's own account ---------------------------------------------------------------
+
+
+@transaction.atomic
+def person_create_for_account(
+    *, user: User, commune: Commune | None, fields: PersonFields
+) -> Person:
+    """A new person record for an account: never someone else's, whatever the phone says."""
+    person = Person.objects.create(
+        user=user,
+        commune=commune,
+        **{**fields.as_model_fields(), "phone": user.phone},
+    )
+    same_phone = Person.objects.with_phone(user.phone).exclude(pk=person.pk).first()
+    if same_phone is not None:
+        person.possible_duplicate_of = same_phone
+        person.save(update_fields=["possible_duplicate_of", "updated_at"])
+    return person
+
+
+def _account_exists_error() -> ValidationError:
+    return ValidationError(
+        {"phone": _("An account with this phone number already exists. Log in instead.")}
+    )
+
+
+@transaction.atomic
+def learner_sign_up(
+    *,
+    phone: str,
+    password: str,
+    commune: Commune | None,
+    values: dict,
+) -> tuple[User, Person]:
+    """A learner makes an account on their own phone (sign-up, QR check-in): account + person.
+
+    `values` are the person fields (`full_name`, `consent`, and maybe `birth_year`,
+    `village`…). Two sign-ups with one phone at the same moment make one account; the other
+    gets the same clear message as a sign-up with a phone already taken.
+    """
+    fields = person_fields_clean(commune=commune, values=values)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(phone, password, last_name=fields.full_name)
+    except IntegrityError:
+        raise _account_exists_error() from None
+    user_assign_role(user=user, role=Role.LEARNER)
+    person = person_create_for_account(user=user, commune=commune, fields=fields)
+    return user, person
+
+
+# --- Merging two records of one human --------------------------------------------------------
+
+# The Wagtail log action recorded for each merge (registered in trainees.wagtail_hooks).
+PERSON_MERGE_ACTION = "trainees.person_merge"
+
+
+def _earliest(*values):
+    present = [v for v in values if v is not None]
+    return min(present) if present else None
+
+
+def _best(*values):
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+def _merge_attendance(kept: Person, merged: Person) -> None:
+    """One row per session: the latest mark wins (ties: the larger mark uuid), as in sync."""
+    theirs = {a.session_id: a for a in Attendance.objects.filter(person=kept)}
+    for row in Attendance.objects.filter(person=merged):
+        other = theirs.get(row.session_id)
+        if other is None:
+            row.person = kept
+            row.save(update_fields=["person", "updated_at"])
+            continue
+        if (row.recorded_at, str(row.change_uuid)) > (other.recorded_at, str(other.change_uuid)):
+            for name in ("status", "method", "recorded_at", "recorded_by", "change_uuid"):
+                setattr(other, name, getattr(row, name))
+            other.clock_suspect = row.clock_suspect
+            other.save()
+        row.delete()
+    # Every mark ever received stays, now naming the kept person: the audit trail keeps both.
+    AttendanceChange.objects.filter(person=merged).update(person=kept)
+
+
+def _merge_lesson_progress(kept: Person, merged: Person) -> set:
+    theirs = {p.lesson_key: p for p in LessonProgress.objects.filter(person=kept)}
+    course_keys = set()
+    for row in LessonProgress.objects.filter(person=merged):
+        course_keys.add(row.course_key)
+        other = theirs.get(row.lesson_key)
+        if other is None:
+            row.person = kept
+            row.save(update_fields=["person", "updated_at"])
+            continue
+        other.started_at = _earliest(other.started_at, row.started_at)
+        other.completed_at = _earliest(other.completed_at, row.completed_at)
+        other.best_score = _best(other.best_score, row.best_score)
+        if row.updated_at > other.updated_at and row.last_position:
+            other.last_position = row.last_position
+        other.assisted_by_id = other.assisted_by_id or row.assisted_by_id
+        other.save()
+        row.delete()
+    return course_keys
+
+
+def _merge_course_progress(kept: Person, merged: Person, course_keys: set) -> None:
+    theirs = {p.course_key: p for p in CourseProgress.objects.filter(person=kept)}
+    for row in CourseProgress.objects.filter(person=merged):
+        course_keys.add(row.course_key)
+        other = theirs.get(row.course_key)
+        if other is None:
+            row.person = kept
+            row.save(update_fields=["person", "updated_at"])
+            continue
+        other.completed_at = _earliest(other.completed_at, row.completed_at)
+        other.percent = max(other.percent, row.percent)
+        if row.updated_at > other.updated_at and row.last_lesson_key:
+            other.last_lesson_key = row.last_lesson_key
+        other.save()
+        row.delete()
+    # Lessons done under either record now count together: a course may be complete now.
+    for course in CoursePage.objects.live().filter(
+        translation_key__in=course_keys, locale__language_code=settings.LANGUAGE_CODE
+    ):
+        course_progress_update(person=kept, course=course)
+
+
+def _merge_activity_summaries(kept: Person, merged: Person) -> None:
+    theirs = {s.package_id: s for s in ActivitySummary.objects.filter(person=kept)}
+    for row in ActivitySummary.objects.filter(person=merged):
+        other = theirs.get(row.package_id)
+        if other is None:
+            row.person = kept
+            row.save(update_fields=["person", "updated_at"])
+            continue
+        if row.best_scaled is not None and (
+            other.best_scaled is None or row.best_scaled > other.best_scaled
+        ):
+            other.best_raw, other.best_max, other.best_scaled = (
+                row.best_raw,
+                row.best_max,
+                row.best_scaled,
+            )
+        other.completed = other.completed or row.completed
+        other.passed = other.passed or row.passed
+        other.attempts += row.attempts
+        other.completed_at = _earliest(other.completed_at, row.completed_at)
+        other.save()
+        row.delete()
+
+
+def _merge_person_fields(kept: Person, merged: Person) -> None:
+    """The kept record's own answers stay; the gaps are filled from the other record."""
+    for name in ("birth_year", "gender", "ethnicity", "household", "phone", "notes"):
+        if not getattr(kept, name) and getattr(merged, name):
+            setattr(kept, name, getattr(merged, name))
+    if kept.village_id is None and merged.village_id and merged.commune_id == kept.commune_id:
+        kept.village_id = merged.village_id
+    kept.consent = kept.consent or merged.consent
+    if kept.client_uuid is None and merged.client_uuid is not None:
+        # Phones may still name the merged record by its registration uuid.
+        kept.client_uuid, merged.client_uuid = merged.client_uuid, None
+    if kept.user_id is None and merged.user_id is not None:
+        kept.user_id, merged.user_id = merged.user_id, None
+    if kept.possible_duplicate_of_id == merged.pk:
+        kept.possible_duplicate_of = None
+    merged.save(update_fields=["client_uuid", "user", "updated_at"])
+    kept.save()
+
+
+@transaction.atomic
+def person_merge(*, by: User, kept: Person, merged: Person) -> Person:
+    """Make `merged` part of `kept` (see the module docstring); `merged` is deleted."""
+    if kept.pk == merged.pk:
+        raise ValidationError(_("Choose two different records."))
+    # Lock both, in a fixed order, so two trainers merging the same pair cannot interleave.
+    locked = {
+        p.pk: p
+        for p in Person.objects.select_for_update()
+        .filter(pk__in=[kept.pk, merged.pk])
+        .order_by("pk")
+    }
+    if len(locked) != 2:
+        raise ValidationError(_("One of these records was merged or removed meanwhile."))
+    kept, merged = locked[kept.pk], locked[merged.pk]
+    if not user_can_merge_people(by, kept, merged):
+        raise PermissionDenied(_("You cannot merge these records."))
+    if kept.user_id and merged.user_id:
+        raise ValidationError(
+            _(
+                "Both records have their own account, so they cannot be merged. "
+                "Ask an administrator."
+            )
+        )
+    _merge_attendance(kept, merged)
+    course_keys = _merge_lesson_progress(kept, merged)
+    for model in (QuizAnswer, LessonEvent, ActivityStatement):
+        model.objects.filter(person=merged).update(person=kept)
+    _merge_activity_summaries(kept, merged)
+    _merge_course_progress(kept, merged, course_keys)
+    Person.objects.filter(possible_duplicate_of=merged).exclude(pk=kept.pk).update(
+        possible_duplicate_of=kept
+    )
+    _merge_person_fields(kept, merged)
+    person_merged.send(sender=Person, kept=kept, merged=merged, by=by)
+    # Who merged what, in Wagtail's log: the merged record itself is gone after this.
+    log(
+        instance=kept,
+        action=PERSON_MERGE_ACTION,
+        user=by,
+        data={"merged_id": merged.pk, "merged_full_name": merged.full_name},
+    )
+    merged.delete()
+    return kept
+
+
+@transaction.atomic
+def person_duplicate_dismiss(*, by: User, person: Person) -> Person:
+    """A trainer checked: the flagged record is somebody else, not a duplicate."""
+    other = person.possible_duplicate_of
+    if other is None:
+        return person
+    if not user_can_merge_people(by, person, other):
+        raise PermissionDenied(_("You cannot change these records."))
+    person.possible_duplicate_of = None
+    person.save(update_fields=["possible_duplicate_of", "updated_at"])
+    return person

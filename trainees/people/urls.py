@@ -3,6 +3,9 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("sign-up/", views.sign_up, name="sign_up"),
+    path("people/duplicates/", views.duplicate_list, name="duplicate_list"),
+    path("people/duplicates/<int:pk>/", views.duplicate_detail, name="duplicate_detail"),
     path("communes/", views.commune_list, name="commune_list"),
     path("communes/<str:code>/", views.commune_detail, name="commune_detail"),
 ]

@@ -1,17 +1,23 @@
-"""Pages about places: the communes a user works in and their villages."""
+"""Pages about people and places: sign-up, the communes a user works in and their villages,
+and the likely duplicates a trainer checks and merges."""
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
-from ..models import Commune
-from ..permissions import user_can_add_villages
+from cms.validators import text_problem
+
+from ..models import Attendance, Commune, LessonProgress, Person
+from ..permissions import user_can_add_villages, user_can_merge_people, user_can_record
 from ..scoping import get_scoped_object_or_404
 from . import services
-from .forms import VillageForm
+from .forms import CommuneSearchForm, SignUpForm, VillageForm
+from .phone import format_phone_national
 
 
 @login_required
@@ -23,7 +29,11 @@ def commune_list(request):
         .order_by("province__name", "name")
     )
     has_any = communes.exists()
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    query = request.GET.get("q", "").strip()[:100]
+    problem = text_problem(query)
+    if problem:
+        messages.error(request, problem)
+        query = ""
     if query:
         communes = communes.search(query)
     return render(
@@ -62,4 +72,124 @@ def commune_detail(request, code):
         request,
         "trainees/commune_detail.html",
         {"commune": commune, "villages": commune.villages.all(), "form": form},
+    )
+
+
+# --- Sign-up -------------------------------------------------------------------------------
+
+SIGN_UP_MATCHES = 20
+
+
+@never_cache
+def sign_up(request):
+    """A learner makes their own account, in two steps that work without JavaScript:
+
+    1. find their commune by name, accents optional ("y ty" finds "Xã Y Tý — Lào Cai"; 241
+       commune names occur in more than one province, so the province is always shown);
+    2. their name, phone number, password, and village if they know it.
+
+    The new person belongs to that commune, so their learning counts where they live and
+    the commune's trainers see them.
+    """
+    if request.user.is_authenticated:
+        return redirect("home")
+    commune = None
+    code = request.GET.get("commune") or request.POST.get("commune") or ""
+    if code:
+        commune = Commune.objects.select_related("province").filter(code=code[:5]).first()
+        if commune is None:
+            messages.error(request, _("No commune has this code. Find yours by its name."))
+    if commune is None:
+        search = CommuneSearchForm(request.GET if "q" in request.GET else None)
+        matches = None
+        if search.is_valid():
+            found = Commune.objects.search(search.cleaned_data["q"]).select_related("province")
+            matches = list(found.order_by("province__name", "name")[:SIGN_UP_MATCHES])
+        return render(request, "trainees/sign_up.html", {"search": search, "matches": matches})
+    form = SignUpForm(request.POST or None, commune=commune)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, person = services.learner_sign_up(
+                phone=data["phone"],
+                password=data["password"],
+                commune=commune,
+                values={
+                    "full_name": data["full_name"],
+                    "village": data["village"],
+                    "consent": data["consent"],
+                },
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            login(request, user, backend="trainees.people.backends.PhoneNumberBackend")
+            messages.success(
+                request, _("Welcome, %(name)s! Your account is ready.") % {"name": person.full_name}
+            )
+            return redirect("home")
+    return render(request, "trainees/sign_up.html", {"form": form, "commune": commune})
+
+
+# --- Likely duplicates: check, merge or dismiss ---------------------------------------------
+
+
+def _flagged(user):
+    return (
+        Person.objects.flagged_for(user)
+        .select_related("village", "commune", "possible_duplicate_of__village")
+        .order_by("-created_at")
+    )
+
+
+def _record_facts(person):
+    """What a trainer compares to decide whether two records are one human."""
+    return {
+        "person": person,
+        "phone": format_phone_national(person.phone) if person.phone else "",
+        "has_account": person.user_id is not None,
+        "sessions": Attendance.objects.filter(person=person).count(),
+        "lessons": LessonProgress.objects.filter(person=person).count(),
+    }
+
+
+@login_required
+def duplicate_list(request):
+    if not user_can_record(request.user):
+        raise PermissionDenied
+    flagged = _flagged(request.user)
+    return render(request, "trainees/duplicate_list.html", {"flagged": flagged[:200]})
+
+
+@login_required
+def duplicate_detail(request, pk):
+    """Both records side by side; the trainer keeps one (the other is merged into it), or
+    says they are different people."""
+    if not user_can_record(request.user):
+        raise PermissionDenied
+    person = get_object_or_404(_flagged(request.user), pk=pk)
+    other = person.possible_duplicate_of
+    if not user_can_merge_people(request.user, person, other):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "dismiss":
+                services.person_duplicate_dismiss(by=request.user, person=person)
+                messages.success(request, _("Marked as different people."))
+            else:
+                keep = request.POST.get("keep")
+                if keep not in (str(person.pk), str(other.pk)):
+                    raise ValidationError(_("Choose the record to keep."))
+                kept, merged = (person, other) if keep == str(person.pk) else (other, person)
+                services.person_merge(by=request.user, kept=kept, merged=merged)
+                messages.success(request, _("Merged into %(name)s.") % {"name": kept.full_name})
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("trainees:duplicate_detail", pk=person.pk)
+        return redirect("trainees:duplicate_list")
+    return render(
+        request,
+        "trainees/duplicate_detail.html",
+        # The record that was there first is kept unless the trainer says otherwise.
+        {"records": [_record_facts(other), _record_facts(person)], "default_keep": other.pk},
     )

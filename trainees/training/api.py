@@ -15,8 +15,22 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from pydantic import BaseModel
 
-from ..models import Attendance, AttendanceMethod, AttendanceStatus, TrainingSession, Village
-from ..scoping import get_scoped_object_or_404
+from ..models import (
+    Attendance,
+    AttendanceMethod,
+    AttendanceStatus,
+    Ethnicity,
+    Person,
+    TrainingSession,
+    Village,
+)
+from ..people.person_fields import (
+    BIRTH_YEAR_MIN,
+    FULL_NAME_MAX_LENGTH,
+    HOUSEHOLD_MAX_LENGTH,
+    NOTES_MAX_LENGTH,
+)
+from ..scoping import get_scoped_object_or_404, visible_communes
 from . import services
 
 router = Router(tags=["attendance"])
@@ -44,7 +58,9 @@ class SessionOut(Schema):
 
 class RosterPerson(Schema):
     id: int
-    uuid: UUID | None
+    uuid: UUID | None = Field(
+        None, description="The phone-made registration uuid (people in the caller's scope only)"
+    )
     full_name: str
     name_key: str
     birth_year: int | None
@@ -61,29 +77,47 @@ class RosterOut(Schema):
     people: list[RosterPerson]
 
 
+# A database id: larger numbers are no row of ours (and overflow SQLite's integers).
+DB_ID = {"ge": 1, "le": 2**63 - 1}
+
+
+def _rule(description: str, **schema) -> dict:
+    """A person field's rule, for the OpenAPI schema only: the sync checks each registration
+    with `trainees.people.person_fields` and refuses a bad one alone, with its own error,
+    so one bad record never makes the whole batch fail."""
+    return {"description": description, "json_schema_extra": schema}
+
+
 # Plain pydantic models for the uploaded records: ninja's Schema adds a per-object root
 # validator (for reading Django objects) that costs more than the database work of a batch.
 class RegistrationIn(BaseModel):
     uuid: UUID = Field(description="Made on the phone; re-sending it creates nothing new")
     session: UUID
-    full_name: str = Field(max_length=150)
-    consent: bool
-    birth_year: int | None = Field(None, ge=1900, le=2100)
-    gender: Literal["", "female", "male", "other"] = ""
-    ethnicity: str = Field("", max_length=20)
-    village_id: int | None = None
-    household: str = Field("", max_length=50)
-    notes: str = Field("", max_length=1000)
+    full_name: str = Field(
+        **_rule("Required; no NUL or control characters", maxLength=FULL_NAME_MAX_LENGTH)
+    )
+    consent: bool = Field(description="Must be true: the person agrees to be recorded")
+    birth_year: int | None = Field(
+        None, **_rule("A year from 1900 to this year", minimum=BIRTH_YEAR_MIN)
+    )
+    gender: str = Field("", **_rule("One of the choices", enum=["", *Person.Gender.values]))
+    ethnicity: str = Field("", **_rule("One of the choices", enum=["", *Ethnicity.values]))
+    village_id: int | None = Field(None, description="A village of the session's commune", **DB_ID)
+    household: str = Field("", **_rule("No control characters", maxLength=HOUSEHOLD_MAX_LENGTH))
+    notes: str = Field("", **_rule("Free text", maxLength=NOTES_MAX_LENGTH))
 
 
 class MarkIn(BaseModel):
     uuid: UUID = Field(description="Made on the phone for this mark; replays are ignored")
     session: UUID
-    person_id: int | None = Field(None, description="A person already on the server")
+    person_id: int | None = Field(None, description="A person already on the server", **DB_ID)
     person_uuid: UUID | None = Field(None, description="…or the uuid of a registration")
     status: Status
     method: Method = AttendanceMethod.ROLL_CALL
-    recorded_at: datetime = Field(description="When the mark was made, with time zone")
+    recorded_at: datetime = Field(
+        description="When the mark was made, with time zone. A time before the session's day "
+        "or ahead of the server is replaced by the time received, and the mark flagged."
+    )
 
 
 class SyncIn(BaseModel):
@@ -103,6 +137,7 @@ class SyncOut(Schema):
     registrations_known: int
     marks_new: int
     marks_known: int
+    clock_suspect: int = Field(description="Marks kept with the time received (wrong clock)")
     people: dict[str, int] = Field(description="Registration uuid → person id")
     errors: list[RecordErrorOut]
 
@@ -126,10 +161,18 @@ def roster(request, session_uuid: UUID):
             "person_id", "status", "recorded_at"
         )
     }
+    roster = list(services.training_session_roster(session=session, user=request.user))
+    # A registration uuid is how a phone names a person: only for people in the caller's
+    # scope, never for a visitor from elsewhere who checked in to this session.
+    mine = set(
+        visible_communes(request.user)
+        .filter(pk__in={p.commune_id for p in roster})
+        .values_list("pk", flat=True)
+    )
     people = [
         {
             "id": p.pk,
-            "uuid": p.client_uuid,
+            "uuid": p.client_uuid if p.commune_id in mine else None,
             "full_name": p.full_name,
             "name_key": p.name_key,
             "birth_year": p.birth_year,
@@ -139,7 +182,7 @@ def roster(request, session_uuid: UUID):
             "status": marks[p.pk].status if p.pk in marks else None,
             "recorded_at": marks[p.pk].recorded_at if p.pk in marks else None,
         }
-        for p in services.training_session_roster(session)
+        for p in roster
     ]
     return {
         "session": {
@@ -180,6 +223,7 @@ def sync(request, payload: SyncIn):
         "registrations_known": result.registrations_known,
         "marks_new": result.marks_new,
         "marks_known": result.marks_known,
+        "clock_suspect": result.clock_suspect,
         "people": result.people,
         "errors": [e.__dict__ for e in result.errors],
     }

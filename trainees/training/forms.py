@@ -1,21 +1,26 @@
 """Forms for training sessions, QR self check-in and roster import."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cms.validators import validate_multiline_text, validate_text
 from courses.models import CoursePage
 
-from ..models import SessionTopic, User, Village
-from ..people.fields import PhoneNumberFormField
+from ..models import SessionTopic, Village
+from ..people.forms import NewLearnerAccountForm
+from ..people.person_fields import PersonFieldsMixin, birth_year_field, full_name_field
 
 
 class TrainingSessionForm(forms.Form):
     """A session in a few taps: a topic, a village, a day; the rest has sensible defaults."""
 
-    title = forms.CharField(label=pgettext_lazy("training session", "Title"), max_length=200)
+    title = forms.CharField(
+        label=pgettext_lazy("training session", "Title"),
+        max_length=200,
+        validators=[validate_text],
+    )
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=None, empty_label=None)
     village = forms.ModelChoiceField(
         label=_("Village"), queryset=None, required=False, empty_label=_("Whole commune")
@@ -23,7 +28,9 @@ class TrainingSessionForm(forms.Form):
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
-    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
+    venue = forms.CharField(
+        label=_("Venue"), max_length=200, required=False, validators=[validate_text]
+    )
     topic_list = forms.ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=None,
@@ -31,7 +38,9 @@ class TrainingSessionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick what the session covers: this is what coverage counts."),
     )
-    topics = forms.CharField(label=_("Other topics"), max_length=300, required=False)
+    topics = forms.CharField(
+        label=_("Other topics"), max_length=300, required=False, validators=[validate_text]
+    )
     courses = forms.ModelMultipleChoiceField(
         label=_("Courses"),
         queryset=None,
@@ -40,7 +49,10 @@ class TrainingSessionForm(forms.Form):
     )
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, required=False)
     notes = forms.CharField(
-        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        validators=[validate_multiline_text],
     )
 
     def __init__(self, *args, communes, **kwargs):
@@ -65,20 +77,10 @@ class TrainingSessionForm(forms.Form):
         return data
 
 
-class CheckinRegisterForm(forms.Form):
+class CheckinRegisterForm(NewLearnerAccountForm):
     """A learner registering on their own phone after scanning the session's QR code."""
 
-    full_name = forms.CharField(label=_("Your full name"), max_length=150)
-    phone = PhoneNumberFormField(label=_("Phone number"))
-    password = forms.CharField(
-        label=_("Choose a password"),
-        min_length=8,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 8 characters."),
-    )
-    birth_year = forms.IntegerField(
-        label=_("Birth year"), min_value=1900, max_value=2100, required=False
-    )
+    birth_year = birth_year_field()
     village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
     consent = forms.BooleanField(
         label=_("I agree that my name and training are recorded"),
@@ -89,22 +91,12 @@ class CheckinRegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = commune.villages.all()
 
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        if User.objects.filter(phone=phone).exists():
-            raise ValidationError(
-                _("An account with this phone number already exists. Log in instead.")
-            )
-        return phone
 
-
-class CheckinNameForm(forms.Form):
+class CheckinNameForm(PersonFieldsMixin, forms.Form):
     """A logged-in learner with no person record yet."""
 
-    full_name = forms.CharField(label=_("Your full name"), max_length=150)
-    birth_year = forms.IntegerField(
-        label=_("Birth year"), min_value=1900, max_value=2100, required=False
-    )
+    full_name = full_name_field(_("Your full name"))
+    birth_year = birth_year_field()
     village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
     consent = forms.BooleanField(
         label=_("I agree that my name and training are recorded"),

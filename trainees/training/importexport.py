@@ -6,9 +6,11 @@ file, named by its row number, so a coordinator never has to find out which half
 
 import csv
 import io
+import re
 import uuid
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
@@ -24,7 +26,7 @@ from ..models import (
     User,
     normalise_name,
 )
-from ..people.phone import normalise_phone
+from ..people.person_fields import PersonFields, person_fields_clean
 from ..people.services import person_find_duplicates, person_register
 from . import services
 
@@ -92,12 +94,13 @@ def read_table(filename: str, content: bytes) -> list[dict]:
 
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            # Read-only sheets are parsed row by row: a broken file may fail only here.
+            table = [
+                ["" if v is None else str(v).strip() for v in row]
+                for row in sheet.iter_rows(values_only=True)
+            ]
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise ImportErrors([(0, _("This Excel file cannot be read."))]) from exc
-        table = [
-            ["" if v is None else str(v).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
     elif name.endswith(".csv"):
         try:
             text = content.decode("utf-8-sig")
@@ -106,10 +109,16 @@ def read_table(filename: str, content: bytes) -> list[dict]:
         # Excel in Vietnamese locales saves CSV with semicolons.
         sample = text[:2000]
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        table = [
-            [cell.strip() for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
+        try:
+            # newline="": line breaks inside quoted cells stay cells, as the csv module wants.
+            table = [
+                [cell.strip() for cell in row]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            ]
+        except csv.Error as exc:
+            raise ImportErrors(
+                [(0, _("This CSV file cannot be read. Save it again from the spreadsheet."))]
+            ) from exc
     else:
         raise ImportErrors([(0, _("Upload a .csv or .xlsx file."))])
     table = [row for row in table if any(row)]
@@ -135,92 +144,82 @@ def read_table(filename: str, content: bytes) -> list[dict]:
 @dataclass
 class PreviewRow:
     row: int
-    full_name: str
-    birth_year: int | None
-    gender: str
-    ethnicity: str
-    village: object
-    household: str
-    phone: str
+    person: PersonFields
     existing: Person | None
 
 
+def _cell(row: dict, name: str) -> str:
+    value = row.get(name, "")
+    return value if isinstance(value, str) else str(value)
+
+
+def _row_problems(row: dict, villages: dict, session: TrainingSession):
+    """(person fields, problems) for one row: the cells are read as the import's words
+    ("Nữ", "H'Mông", "x"), then checked by the one person rule everyone uses."""
+    problems, values = [], {}
+    for name in ("full_name", "household", "notes", "phone"):
+        values[name] = _cell(row, name)
+    year = _cell(row, "birth_year").strip()
+    # Excel gives a year typed in a number cell as "1975.0".
+    values["birth_year"] = year[:-2] if re.fullmatch(r"[0-9]{1,4}\.0", year) else year
+    if _cell(row, "gender"):
+        values["gender"] = GENDERS.get(normalise_name(_cell(row, "gender")))
+        if not values["gender"]:
+            problems.append(_("unknown gender “%(value)s”") % {"value": _cell(row, "gender")})
+    if _cell(row, "ethnicity"):
+        values["ethnicity"] = ETHNICITIES.get(normalise_name(_cell(row, "ethnicity")))
+        if not values["ethnicity"]:
+            problems.append(
+                _("unknown ethnic group “%(value)s”") % {"value": _cell(row, "ethnicity")}
+            )
+    if _cell(row, "village"):
+        values["village"] = villages.get(normalise_name(_cell(row, "village")))
+        if values["village"] is None:
+            problems.append(
+                _("no village “%(value)s” in %(commune)s")
+                % {"value": _cell(row, "village"), "commune": session.commune.name}
+            )
+    values["consent"] = normalise_name(_cell(row, "consent")) in YES
+    try:
+        fields = person_fields_clean(commune=session.commune, values=values)
+    except ValidationError as exc:
+        fields = None
+        for field_name, messages in exc.message_dict.items():
+            if field_name in ("gender", "ethnicity", "village") and values.get(field_name) is None:
+                continue  # already said above, in the file's own words
+            cell = _cell(row, field_name).strip()
+            for message in messages:
+                # Quote the cell (shortened) so the coordinator finds it in the file.
+                shown = cell if len(cell) <= 40 else cell[:40] + "…"
+                problems.append(f"{message} (“{shown}”)" if cell else message)
+    return fields, problems
+
+
 def roster_validate(*, session: TrainingSession, rows: list[dict]) -> list[PreviewRow]:
-    """Check every row; raise ImportErrors naming each bad row, or return the preview."""
+    """Check every row with the person rule the import itself applies; raise ImportErrors
+    naming each bad row, or return the preview. What the preview accepts, the import does."""
     villages = {normalise_name(v.name): v for v in session.commune.villages.all()}
     errors, preview, seen = [], [], set()
-    this_year = timezone.localdate().year
     for row in rows:
         number = row["row"]
-        problems = []
-        full_name = " ".join(row.get("full_name", "").split())
-        if not full_name:
-            problems.append(_("the full name is missing"))
-        birth_year = None
-        if row.get("birth_year"):
-            try:
-                birth_year = int(float(row["birth_year"]))
-                if not 1900 <= birth_year <= this_year:
-                    raise ValueError
-            except ValueError:
-                problems.append(
-                    _("the birth year “%(value)s” is not a year") % {"value": row["birth_year"]}
-                )
-        gender = ""
-        if row.get("gender"):
-            gender = GENDERS.get(normalise_name(row["gender"]), "")
-            if not gender:
-                problems.append(_("unknown gender “%(value)s”") % {"value": row["gender"]})
-        ethnicity = ""
-        if row.get("ethnicity"):
-            ethnicity = ETHNICITIES.get(normalise_name(row["ethnicity"]), "")
-            if not ethnicity:
-                problems.append(_("unknown ethnic group “%(value)s”") % {"value": row["ethnicity"]})
-        village = None
-        if row.get("village"):
-            village = villages.get(normalise_name(row["village"]))
-            if village is None:
-                problems.append(
-                    _("no village “%(value)s” in %(commune)s")
-                    % {"value": row["village"], "commune": session.commune.name}
-                )
-        phone = ""
-        if row.get("phone"):
-            try:
-                phone = normalise_phone(row["phone"])
-            except Exception:  # noqa: BLE001 - any invalid number is reported, not raised
-                problems.append(
-                    _("the phone number “%(value)s” is not valid") % {"value": row["phone"]}
-                )
-        if normalise_name(row.get("consent", "")) not in YES:
-            problems.append(_("no consent to be recorded"))
-        key = (normalise_name(full_name), birth_year, village.pk if village else None)
-        if full_name and key in seen:
-            problems.append(_("the same person appears twice in the file"))
-        seen.add(key)
+        fields, problems = _row_problems(row, villages, session)
+        if fields is not None:
+            village_id = fields.village.pk if fields.village else None
+            key = (fields.name_key, fields.birth_year, village_id)
+            if key in seen:
+                problems.append(_("the same person appears twice in the file"))
+            seen.add(key)
         if problems:
-            errors.append((number, "; ".join(problems)))
+            errors.append((number, "; ".join(str(p) for p in problems)))
             continue
         existing = (
             person_find_duplicates(
-                full_name=full_name, birth_year=birth_year, village=village
+                full_name=fields.full_name, birth_year=fields.birth_year, village=fields.village
             ).first()
-            if village
+            if fields.village
             else None
         )
-        preview.append(
-            PreviewRow(
-                number,
-                full_name,
-                birth_year,
-                gender,
-                ethnicity,
-                village,
-                row.get("household", "")[:50],
-                phone,
-                existing,
-            )
-        )
+        preview.append(PreviewRow(number, fields, existing))
     if errors:
         raise ImportErrors(errors)
     return preview
@@ -244,15 +243,8 @@ def roster_import(
         person = item.existing or person_register(
             by=by,
             commune=session.commune,
-            full_name=item.full_name,
-            birth_year=item.birth_year,
-            gender=item.gender,
-            ethnicity=item.ethnicity,
-            village=item.village,
-            household=item.household,
-            phone=item.phone,
-            consent=True,
             allow_duplicate=True,
+            **item.person.as_kwargs(),
         )
         if not mark_present:
             continue
@@ -264,6 +256,7 @@ def roster_import(
                 status=AttendanceStatus.PRESENT,
                 method=AttendanceMethod.IMPORT,
                 recorded_at=now,
+                server_clock=True,
             )
         )
     if not marks:
@@ -314,20 +307,48 @@ def _export_rows(attendances):
         ]
 
 
+# A spreadsheet reads a cell starting with one of these as a formula. Names are typed by
+# learners (QR check-in, sign-up), so "=HYPERLINK(…)" must stay text. OWASP's advice for CSV:
+# https://owasp.org/www-community/attacks/CSV_Injection
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A CSV cell that no spreadsheet runs: text that could be a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _xlsx_cell(sheet, value):
+    """An XLSX cell; text is always a string cell, never a formula (openpyxl makes any text
+    starting with "=" a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        # Control characters cannot be written to a worksheet (older records may hold some).
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def attendance_response(attendances, *, fmt: str, filename: str) -> HttpResponse:
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # so Excel reads the Vietnamese letters correctly
         writer = csv.writer(response)
         for row in _export_rows(attendances):
-            writer.writerow(row)
+            writer.writerow([csv_safe(value) for value in row])
     elif fmt == "xlsx":
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(_("Attendance"))
         for row in _export_rows(attendances):
-            sheet.append(row)
+            sheet.append([_xlsx_cell(sheet, value) for value in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

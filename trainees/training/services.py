@@ -10,6 +10,12 @@ attendance. People are registered through `trainees.people.services`.
   upserts `Attendance`, replacing the current value only with a later mark (ties broken by
   uuid). The result does not depend on the order or number of times marks arrive. It is a
   fixed handful of SQL statements per batch, whatever its size.
+- **Who a mark may name**: a person in the recorder's scope, or one registered or checked
+  in for this very session (a villager of the next commune who scanned the QR code). A
+  registration the sync refuses maps to nobody, so no mark can reach a person through it.
+- **Clocks**: a phone's time orders its marks, but cheap phones lose their clock. A mark
+  dated before the session's day or more than `CLOCK_SKEW` ahead of the server is kept
+  with the time it was received and flagged `clock_suspect` for the trainer — never lost.
 - **QR check-in tokens** are signed, time-stamped and bound to one session.
 """
 
@@ -34,13 +40,13 @@ from ..models import (
     AttendanceStatus,
     Commune,
     Person,
-    Role,
     SessionTopic,
     TrainingSession,
     User,
     Village,
 )
-from ..people.services import person_fields_clean, user_assign_role
+from ..people.person_fields import PersonFields, person_fields_clean
+from ..people.services import learner_sign_up, person_create_for_account
 from ..permissions import require_record_in_commune, user_can_record
 from ..scoping import visible_communes
 from ..signals import attendance_changed, session_changed
@@ -49,7 +55,7 @@ from ..signals import attendance_changed, session_changed
 # one batch is a single statement per table on every database (SQLite allows 32,766
 # parameters).
 MAX_BATCH = 1000
-# How far in the future a phone's clock may be before its marks are refused.
+# How far ahead of the server a phone's clock may be before its marks' times are not believed.
 CLOCK_SKEW = timedelta(minutes=10)
 # A QR code is replaced every 30 s; it is accepted for 60 s so a code scanned just before it
 # changed still works.
@@ -160,9 +166,10 @@ def training_session_set_status(
     return session
 
 
-def training_session_roster(session: TrainingSession):
-    """The people a trainer expects: the session's village (or commune), and whoever came."""
-    people = Person.objects.filter(commune_id=session.commune_id)
+def training_session_roster(*, session: TrainingSession, user: User):
+    """The people a trainer expects: those of the session's village (or commune) that `user`
+    may see, and whoever attended this very session — nobody else."""
+    people = Person.objects.for_user(user).filter(commune_id=session.commune_id)
     if session.village_id:
         people = people.filter(village_id=session.village_id)
     attended = Attendance.objects.filter(session=session).values("person_id")
@@ -193,7 +200,11 @@ class RegistrationData:
 
 @dataclass(frozen=True)
 class MarkData:
-    """One attendance mark. The person is named by id, or by the uuid of a registration."""
+    """One attendance mark. The person is named by id, or by the uuid of a registration.
+
+    `server_clock` is for marks made on the server (QR, sign-in sheet, import): their time
+    is the server's own and is never doubted.
+    """
 
     uuid: uuid.UUID
     session: uuid.UUID
@@ -202,6 +213,7 @@ class MarkData:
     recorded_at: datetime
     person_id: int | None = None
     person_uuid: uuid.UUID | None = None
+    server_clock: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,6 +230,8 @@ class SyncResult:
     registrations_known: int = 0
     marks_new: int = 0
     marks_known: int = 0
+    # Marks kept with the time they were received, because the phone's clock was wrong.
+    clock_suspect: int = 0
     errors: list[RecordError] = field(default_factory=list)
     # client uuid of each accepted registration → the server's person id
     people: dict[str, int] = field(default_factory=dict)
@@ -266,14 +280,18 @@ def _values_sql(model, fields: Sequence[str], rows: Sequence[Sequence]) -> tuple
 
 
 def _sync_registrations(by, registrations, sessions, result) -> dict[uuid.UUID, int]:
-    """Create the people registered offline (once); return client uuid → person id."""
+    """Create the people registered offline (once); return client uuid → person id.
+
+    Only registrations accepted here are in the mapping: a uuid that names somebody the
+    recorder may not see is refused and maps to nobody.
+    """
     if not registrations:
         return {}
     village_ids = {r.village_id for r in registrations if r.village_id}
     villages = {
         v.pk: v for v in Village.objects.filter(pk__in=village_ids).only("id", "commune_id")
     }
-    valid: dict[uuid.UUID, tuple[int, dict]] = {}
+    valid: dict[uuid.UUID, tuple[int, int, PersonFields]] = {}
     for index, reg in enumerate(registrations):
         session = sessions.get(reg.session)
         if session is None:
@@ -288,45 +306,60 @@ def _sync_registrations(by, registrations, sessions, result) -> dict[uuid.UUID, 
             )
             continue
         try:
-            cleaned = person_fields_clean(
-                commune=session.commune,
-                values={**reg.__dict__, "village": village},
+            fields = person_fields_clean(
+                commune=session.commune, values={**reg.__dict__, "village": village}
             )
         except ValidationError as exc:
             message = " ".join(m for ms in exc.message_dict.values() for m in ms)
             result.errors.append(RecordError("registration", index, str(reg.uuid), message))
             continue
-        valid.setdefault(reg.uuid, (index, {**cleaned, "commune_id": session.commune_id}))
+        valid.setdefault(reg.uuid, (index, session.commune_id, fields))
 
     existing = {
-        row[0]: row[1:]
+        row[0]: row[1]
         for row in Person.objects.filter(client_uuid__in=list(valid)).values_list(
-            "client_uuid", "pk", "commune_id"
+            "client_uuid", "commune_id"
         )
     }
     allowed = set(visible_communes(by).values_list("pk", flat=True)) if existing else set()
-    to_create = []
-    for client_uuid, (index, cleaned) in valid.items():
+    to_create, accepted = [], []
+    for client_uuid, (index, commune_id, fields) in valid.items():
         if client_uuid in existing:
-            if existing[client_uuid][1] not in allowed and not by.is_superuser:
+            if existing[client_uuid] not in allowed:
                 result.errors.append(
                     RecordError("registration", index, str(client_uuid), _("Unknown person."))
                 )
-            else:
-                result.registrations_known += 1
-            continue
-        cleaned = dict(cleaned)
-        village = cleaned.pop("village")
-        to_create.append(
-            Person(client_uuid=client_uuid, registered_by=by, village=village, **cleaned)
-        )
+                continue
+            result.registrations_known += 1
+        else:
+            to_create.append(
+                Person(
+                    client_uuid=client_uuid,
+                    registered_by=by,
+                    commune_id=commune_id,
+                    **fields.as_model_fields(),
+                )
+            )
+        accepted.append(client_uuid)
     # Two phones never share a uuid; a concurrent re-send of the same one is ignored here and
-    # found by the query below.
+    # found by the query below, which reads only people the recorder may see.
     Person.objects.bulk_create(to_create, ignore_conflicts=True)
     result.registrations_created += len(to_create)
-    ids = dict(Person.objects.filter(client_uuid__in=list(valid)).values_list("client_uuid", "pk"))
+    ids = dict(
+        Person.objects.for_user(by)
+        .filter(client_uuid__in=accepted)
+        .values_list("client_uuid", "pk")
+    )
     result.people.update({str(k): v for k, v in ids.items()})
     return ids
+
+
+def _clock_believable(recorded_at: datetime, session: TrainingSession, now: datetime) -> bool:
+    """Not before the session's day (in the site's time zone), nor far ahead of the server."""
+    day_start = timezone.localtime(session.starts_at).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    return day_start <= recorded_at <= now + CLOCK_SKEW
 
 
 @transaction.atomic
@@ -356,7 +389,7 @@ def attendance_sync(
         for s in TrainingSession.objects.for_user(by)
         .filter(uuid__in=session_uuids)
         .select_related("commune")
-        .only("id", "uuid", "status", "commune__id", "commune__name")
+        .only("id", "uuid", "status", "starts_at", "commune__id", "commune__name")
     }
     people_by_uuid = _sync_registrations(by, registrations, sessions, result)
 
@@ -379,16 +412,27 @@ def attendance_sync(
         if wanted_ids
         else ()
     )
+    # Someone outside the recorder's scope who came to this very session (a villager of the
+    # next commune who checked in by QR) may still be marked at it, and only at it.
+    others = wanted_ids - visible_people
+    came = set(
+        Attendance.objects.filter(
+            session_id__in=[s.pk for s in sessions.values()], person_id__in=others
+        ).values_list("session_id", "person_id")
+        if others and sessions
+        else ()
+    )
     rows: dict[uuid.UUID, tuple] = {}
     for index, mark in enumerate(marks):
         session = sessions.get(mark.session)
-        person_id = (
-            mark.person_id
-            if mark.person_id in visible_people
-            else people_by_uuid.get(mark.person_uuid)
-            if mark.person_uuid
-            else None
-        )
+        person_id = None
+        if mark.person_id is not None:
+            if mark.person_id in visible_people or (
+                session is not None and (session.pk, mark.person_id) in came
+            ):
+                person_id = mark.person_id
+        elif mark.person_uuid:
+            person_id = people_by_uuid.get(mark.person_uuid)
         message = None
         if session is None:
             message = _("Unknown session.")
@@ -402,11 +446,14 @@ def attendance_sync(
             message = _("Unknown way of recording.")
         elif timezone.is_naive(mark.recorded_at):
             message = _("The time of the mark has no time zone.")
-        elif mark.recorded_at > now + CLOCK_SKEW:
-            message = _("The time of the mark is in the future. Check the phone's clock.")
         if message:
             result.errors.append(RecordError("mark", index, str(mark.uuid), message))
             continue
+        recorded_at, suspect, device_time = mark.recorded_at, False, ""
+        if not mark.server_clock and not _clock_believable(recorded_at, session, now):
+            # The phone's clock is wrong: keep the mark, at the time it reached us.
+            recorded_at, suspect, device_time = now, True, mark.recorded_at.isoformat()[:40]
+            result.clock_suspect += 1
         # The same uuid twice in one batch is the same mark sent twice.
         rows.setdefault(
             mark.uuid,
@@ -416,9 +463,11 @@ def attendance_sync(
                 person_id,
                 mark.status,
                 mark.method,
-                mark.recorded_at,
+                recorded_at,
                 by.pk,
                 now,
+                suspect,
+                device_time,
             ),
         )
     if not rows:
@@ -436,6 +485,8 @@ def attendance_sync(
             "recorded_at",
             "recorded_by",
             "received_at",
+            "clock_suspect",
+            "device_time",
         ],
         list(rows.values()),
     )
@@ -469,15 +520,17 @@ def attendance_sync(
             "recorded_at",
             "recorded_by",
             "updated_at",
+            "clock_suspect",
         ],
-        list(latest.values()),
+        [row[:9] for row in latest.values()],
     )
     with connection.cursor() as cursor:
         cursor.execute(
             f"{sql} ON CONFLICT (session_id, person_id) DO UPDATE SET "
             "status = excluded.status, method = excluded.method, "
             "recorded_at = excluded.recorded_at, recorded_by_id = excluded.recorded_by_id, "
-            "change_uuid = excluded.change_uuid, updated_at = excluded.updated_at "
+            "change_uuid = excluded.change_uuid, updated_at = excluded.updated_at, "
+            "clock_suspect = excluded.clock_suspect "
             f"WHERE {table}.recorded_at < excluded.recorded_at OR "
             f"({table}.recorded_at = excluded.recorded_at "
             f"AND {table}.change_uuid < excluded.change_uuid)",
@@ -520,6 +573,7 @@ def attendance_record(
                 status=status,
                 method=method,
                 recorded_at=recorded_at or now,
+                server_clock=True,
             )
         ],
         now=now,
@@ -621,16 +675,15 @@ def checkin_person_for_user(
     village: Village | None = None,
     gender: str = "",
 ) -> Person:
-    """The learner's person record: an existing one with their phone, or a new one."""
+    """The learner's own person record, or a new one in the session's commune.
+
+    Never somebody else's: a person on record with the same phone number only flags the
+    new record as a likely duplicate for the trainer (see `person_create_for_account`).
+    """
     person = Person.objects.filter(user=user).first()
     if person:
         return person
-    person = Person.objects.filter(commune=session.commune, phone=user.phone, user=None).first()
-    if person:
-        person.user = user
-        person.save(update_fields=["user", "updated_at"])
-        return person
-    cleaned = person_fields_clean(
+    fields = person_fields_clean(
         commune=session.commune,
         values={
             "full_name": full_name,
@@ -638,10 +691,9 @@ def checkin_person_for_user(
             "village": village,
             "gender": gender,
             "consent": consent,
-            "phone": user.phone,
         },
     )
-    return Person.objects.create(commune=session.commune, user=user, **cleaned)
+    return person_create_for_account(user=user, commune=session.commune, fields=fields)
 
 
 @transaction.atomic
@@ -656,14 +708,14 @@ def checkin_register(
     village: Village | None = None,
 ) -> tuple[User, Person]:
     """A learner with no account registers on their phone after scanning: account + person."""
-    user = User.objects.create_user(phone, password, last_name=" ".join(full_name.split()))
-    user_assign_role(user=user, role=Role.LEARNER)
-    person = checkin_person_for_user(
-        user=user,
-        session=session,
-        full_name=full_name,
-        birth_year=birth_year,
-        village=village,
-        consent=consent,
+    return learner_sign_up(
+        phone=phone,
+        password=password,
+        commune=session.commune,
+        values={
+            "full_name": full_name,
+            "birth_year": birth_year,
+            "village": village,
+            "consent": consent,
+        },
     )
-    return user, person

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 
 from ..models import (
     Attendance,
+    AttendanceChange,
     AttendanceMethod,
     AttendanceStatus,
     Commune,
@@ -28,6 +29,7 @@ from ..models import (
     TrainingSession,
 )
 from ..people.forms import PersonForm
+from ..people.person_fields import person_rules
 from ..people.services import DuplicatePersonError, person_register
 from ..permissions import user_can_record
 from ..scoping import get_scoped_object_or_404, visible_communes
@@ -44,6 +46,13 @@ from .forms import (
 def _trainer_only(request):
     if not user_can_record(request.user):
         raise PermissionDenied
+
+
+def _uuid_or_none(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value) if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 def get_session(request, session_uuid):
@@ -71,7 +80,15 @@ def session_list(request):
     today = timezone.localdate()
     upcoming = sessions.filter(starts_at__date__gte=today).order_by("starts_at")[:50]
     past = sessions.filter(starts_at__date__lt=today).order_by("-starts_at")[:50]
-    return render(request, "trainees/session_list.html", {"upcoming": upcoming, "past": past})
+    return render(
+        request,
+        "trainees/session_list.html",
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "to_check": Person.objects.flagged_for(request.user).count(),
+        },
+    )
 
 
 def _default_times():
@@ -85,7 +102,9 @@ def session_create(request):
     _trainer_only(request)
     communes = visible_communes(request.user)
     initial = {}
-    source_uuid = request.GET.get("copy")
+    source_uuid = _uuid_or_none(request.GET.get("copy"))
+    if request.GET.get("copy") and source_uuid is None:
+        raise Http404  # like any unknown session
     if source_uuid:
         # Copying keeps what and where; the trainer only picks the new day.
         source = get_session(request, source_uuid)
@@ -163,6 +182,19 @@ def session_detail(request, session_uuid):
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
+    # Marks whose phone had a wrong clock: kept at the time received, for the trainer to check.
+    clock_flagged = list(
+        Attendance.objects.filter(session=session, clock_suspect=True)
+        .select_related("person")
+        .order_by("person__name_key")
+    )
+    device_times = dict(
+        AttendanceChange.objects.filter(
+            uuid__in=[a.change_uuid for a in clock_flagged]
+        ).values_list("uuid", "device_time")
+    )
+    for attendance in clock_flagged:
+        attendance.device_time = device_times.get(attendance.change_uuid, "")
     return render(
         request,
         "trainees/session_detail.html",
@@ -170,6 +202,7 @@ def session_detail(request, session_uuid):
             "session": session,
             "counts": [(s.label, counts.get(s.value, 0)) for s in AttendanceStatus],
             "statuses": TrainingSession.Status,
+            "clock_flagged": clock_flagged,
         },
     )
 
@@ -210,10 +243,8 @@ def session_rollcall(request, session_uuid):
                 "present": _("Present: %(n)s of %(total)s"),
                 "failed": _("%(n)s records could not be saved:"),
                 "no_roster": _("No signal and no saved list. Open this page once with signal."),
-                "name_required": _("Enter the person's full name."),
-                "year_invalid": _("Enter a birth year like 1975."),
-                "consent_required": _("The person must agree to be recorded."),
             },
+            "person_rules": person_rules(),
         },
     )
 
@@ -221,8 +252,10 @@ def session_rollcall(request, session_uuid):
 # --- Sign-in sheet: print, then type in -----------------------------------------------------
 
 
-def _sheet_rows(session):
-    people = list(services.training_session_roster(session).select_related("village"))
+def _sheet_rows(session, user):
+    people = list(
+        services.training_session_roster(session=session, user=user).select_related("village")
+    )
     marks = {
         a.person_id: a.status
         for a in Attendance.objects.filter(session=session).only("person_id", "status")
@@ -235,7 +268,9 @@ def session_sheet_pdf(request, session_uuid):
     _trainer_only(request)
     session = get_session(request, session_uuid)
     pdf = importexport.sign_in_sheet_pdf(
-        session=session, rows=_sheet_rows(session), base_url=request.build_absolute_uri("/")
+        session=session,
+        rows=_sheet_rows(session, request.user),
+        base_url=request.build_absolute_uri("/"),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sign-in-{session.starts_at:%Y%m%d}.pdf"'
@@ -250,7 +285,7 @@ def session_sheet(request, session_uuid):
     """Type in a paper sign-in sheet: one status per numbered row, and the new names below."""
     _trainer_only(request)
     session = get_session(request, session_uuid)
-    rows = _sheet_rows(session)
+    rows = _sheet_rows(session, request.user)
     new_forms = [
         PersonForm(
             request.POST or None,
@@ -309,6 +344,7 @@ def session_sheet(request, session_uuid):
                                 status=status,
                                 method=AttendanceMethod.SIGN_IN_SHEET,
                                 recorded_at=recorded_at,
+                                server_clock=True,
                             )
                             for person, status in statuses.items()
                         ],
@@ -498,7 +534,11 @@ def checkin(request, session_uuid):
                 request, "trainees/checkin.html", {**context, "refused": str(exc)}, status=403
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            form = register_form or name_form
+            if form is not None and hasattr(exc, "error_dict"):
+                form.add_error(None, exc)  # each message beside its field
+            else:
+                messages.error(request, " ".join(exc.messages))
         else:
             if not request.user.is_authenticated:
                 login(request, user, backend="trainees.people.backends.PhoneNumberBackend")

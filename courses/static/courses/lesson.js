@@ -81,6 +81,8 @@
     ev.uuid = uuid();
     ev.lesson = +art.dataset.lesson;
     ev.at = new Date().toISOString();
+    // An editor trying a draft in the admin preview: checked against the draft, not recorded.
+    if (art.dataset.preview === "1") ev.preview = true;
     put(ev).then(flush).then(function (out) { report(form, ev, out); },
       function () { report(form, ev, null); });
   }

@@ -216,15 +216,23 @@
   // --- Walk-ins ---
   var duplicate = null;
 
+  // The server's rules for a person's fields (person-fields.js applies them): a walk-in
+  // queued here is one the sync will accept.
+  var RULES = JSON.parse(document.getElementById("person-rules").textContent);
+
   function walkinValues() {
     var form = $("walkin-form");
-    var year = form.birth_year.value.trim();
-    return {
-      uuid: uuid4(), session: SESSION, full_name: form.full_name.value.trim().replace(/\s+/g, " "),
-      birth_year: year ? parseInt(year, 10) : null, gender: form.gender.value,
-      ethnicity: form.ethnicity.value, village_id: form.village_id.value ? parseInt(form.village_id.value, 10) : null,
-      household: form.household.value.trim(), consent: form.consent.checked
-    };
+    var checked = PersonFields.check({
+      full_name: form.full_name.value, birth_year: form.birth_year.value,
+      gender: form.gender.value, ethnicity: form.ethnicity.value,
+      village_id: form.village_id.value ? parseInt(form.village_id.value, 10) : null,
+      household: form.household.value, consent: form.consent.checked
+    }, RULES, (roster.villages || []).map(function (v) { return v.id; }));
+    var r = checked.values;
+    r.uuid = uuid4();
+    r.session = SESSION;
+    r.errors = checked.errors;
+    return r;
   }
 
   function walkinError(message) {
@@ -242,11 +250,9 @@
 
   function addWalkin(force) {
     var r = walkinValues();
-    if (!r.full_name) return walkinError(T.name_required);
-    if (r.birth_year !== null && (isNaN(r.birth_year) || r.birth_year < 1900 || r.birth_year > new Date().getFullYear())) {
-      return walkinError(T.year_invalid);
-    }
-    if (!r.consent) return walkinError(T.consent_required);
+    var problems = Object.keys(r.errors).map(function (k) { return r.errors[k]; });
+    delete r.errors;
+    if (problems.length) return walkinError(problems.join(" "));
     walkinError("");
     var key = norm(r.full_name);
     if (!force) {
