@@ -15,13 +15,15 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
 from certificates import services as certificates
 from courses.factories import LessonPageFactory
 from courses.services import h5p_package_import
+from coverage.models import Report
 from tests.conftest import publish
 from tests.courses.h5p_helpers import GREETING
 from trainees.factories import (
@@ -120,6 +122,33 @@ def world(course_tree, settings, tmp_path, make_user):
     )
     restriction.groups.set([group])
 
+    # Coverage: the province's own coordinator opens its province and its reports, an
+    # administrator the imports; a report ready to download.
+    province_owner = make_user(Role.PROVINCE_COORDINATOR, province=lao_cai, phone="0911000605")
+    administrator = make_user(Role.ADMINISTRATOR, phone="0911000606")
+    today = timezone.localdate()
+    report = Report.objects.create(
+        kind=Report.Kind.EXPORT,
+        format=Report.Format.CSV,
+        province=lao_cai,
+        period_kind="month",
+        starts_on=today.replace(day=1),
+        ends_on=today,
+        as_of=today,
+        status=Report.Status.READY,
+        requested_by=province_owner,
+    )
+    report.file.save("bao-cao.csv", ContentFile(f"{SECRET}\n".encode()))
+    owners = {
+        "coverage:province": province_owner,
+        "coverage:province_export": province_owner,
+        "coverage:export_request": province_owner,
+        "coverage:report": province_owner,
+        "coverage:report_status": province_owner,
+        "coverage:report_download": province_owner,
+        "coverage:import": administrator,
+    }
+
     hanoi = ProvinceFactory(code="01", name="Hà Nội", codename="ha_noi")
     CommuneFactory(code="00070", province=hanoi)
     outsiders = {
@@ -134,7 +163,14 @@ def world(course_tree, settings, tmp_path, make_user):
     }
     fill = {
         "session_uuid": session.uuid,
-        "code": commune.code,
+        "code": {
+            "coverage:province": lao_cai.code,
+            "coverage:province_export": lao_cai.code,
+            "coverage:export_request": lao_cai.code,
+            "*": commune.code,
+        },
+        "report_uuid": report.uuid,
+        "what": "targets",
         "fmt": "csv",
         "pk": {"trainees:duplicate_detail": flagged.pk, "h5p:content_file": package.pk},
         "path": "earth.jpg",
@@ -144,7 +180,12 @@ def world(course_tree, settings, tmp_path, make_user):
         "uuid": certificate.uuid,
     }
     return SimpleNamespace(
-        owner=owner, outsiders=outsiders, fill=fill, session=session, person=person
+        owner=owner,
+        owners=owners,
+        outsiders=outsiders,
+        fill=fill,
+        session=session,
+        person=person,
     )
 
 
@@ -154,7 +195,7 @@ def _url(name, route, fill):
     def value(match):
         param = fill.get(match["name"])
         if isinstance(param, dict):
-            param = param.get(name)
+            param = param.get(name, param.get("*"))
         if param is None:
             missing.append(match["name"])
             return ""
@@ -208,8 +249,8 @@ def test_no_one_outside_reaches_anything_a_url_names(client, world):
 
     # The owner reaches every one of them: the values are real, so a refusal below means
     # "not for you", never "nothing there".
-    client.force_login(world.owner)
     for name, url in swept:
+        client.force_login(world.owners.get(name, world.owner))
         response = client.get(url)
         # 405: a view that only takes POST (the outsiders' POST is checked below).
         assert response.status_code in (200, 405), (name, url, response.status_code)
