@@ -2,12 +2,16 @@
 
 `load_courses_demo()` is idempotent: it creates what is missing (drawings, the catalogue,
 courses, lessons, translations) and leaves existing pages as editors left them.
-Translations are Wagtail copies of the Vietnamese pages (`copy_for_translation`, as
-wagtail-localize makes them) that keep the original's block ids, so quiz answers and
-progress are shared across languages. H'Mông pages get an admin comment asking a native
-speaker to review them.
+Translations are real wagtail-localize translations of the Vietnamese pages: a translation
+source, a translation per language and one string translation per segment, exactly what an
+editor gets from "Translate this page" and can revise in the translation editor (not
+copies that the editor would have to rewrite by hand). The translated pages keep the
+original's block ids, so quiz answers and progress are shared across languages. H'Mông
+pages get an admin comment asking a native speaker to review them.
 """
 
+import copy
+import re
 from html import escape
 from pathlib import Path
 
@@ -16,6 +20,14 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Comment, Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from .demo_content import COURSES, INDEX, INDEX_INTRO
 from .demo_content_translations import TRANSLATIONS
@@ -100,15 +112,55 @@ def _publish(page):
     return page
 
 
-def _translate(page, locale, **fields):
-    """The translation of `page` in `locale`, created from the original when missing."""
+def _uuid_free(path: str) -> str:
+    return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "*", path)
+
+
+def _translate(page, locale, user=None, **fields):
+    """The translation of `page` in `locale` through wagtail-localize, made when missing.
+
+    The words come as the translated field values (`fields`); they are split into segments
+    the way wagtail-localize splits the original, matched to the original's segments in
+    order, and stored as string translations, so the editor sees every string translated.
+    """
+    # Fresh from the database: list items get their ids when saved, and the paths of the
+    # segments name them.
+    page = Page.objects.get(pk=page.pk).specific
     existing = page.get_translation_or_none(locale)
-    if existing is not None:
+    recorded = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale=locale
+    ).exists()
+    if existing is not None and recorded:
         return existing.specific, False
-    copy = page.copy_for_translation(locale).specific
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+
+    target = copy.copy(page)
     for name, value in fields.items():
-        setattr(copy, name, value)
-    return _publish(copy), True
+        setattr(target, name, value)
+    originals = [s for s in extract_segments(page) if isinstance(s, StringSegmentValue)]
+    words = [s for s in extract_segments(target) if isinstance(s, StringSegmentValue)]
+    if [_uuid_free(s.path) for s in originals] != [_uuid_free(s.path) for s in words]:
+        raise ValueError(f"The {locale.language_code} words of {page.slug!r} do not fit its shape")
+    by_path = {o.path: w.string.data for o, w in zip(originals, words, strict=True)}
+    for segment in StringSegment.objects.filter(source=source).select_related("context"):
+        StringTranslation.objects.update_or_create(
+            translation_of_id=segment.string_id,
+            context_id=segment.context_id,
+            locale=locale,
+            defaults={
+                "data": by_path[segment.context.path],
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "last_translated_by": user,
+            },
+        )
+    # wagtail-localize would publish only once the outer transaction commits; publish the
+    # revision it made here, so the page is live inside this transaction too.
+    translation.save_target(user=user, publish=False)
+    translated = page.get_translation(locale).specific
+    translated.get_latest_revision().publish(user=user)
+    translated.refresh_from_db()
+    return translated, True
 
 
 @transaction.atomic
@@ -173,10 +225,11 @@ def load_courses_demo() -> dict:
             if words is None:
                 continue
             locale = Locale.objects.get(language_code=code)
-            _translate(index, locale, title=INDEX[code], intro=INDEX_INTRO[code])
+            _translate(index, locale, reviewer, title=INDEX[code], intro=INDEX_INTRO[code])
             course_tr, new = _translate(
                 course,
                 locale,
+                reviewer,
                 title=words["title"],
                 summary=words["summary"],
                 learning_outcomes=_outcomes(words["outcomes"]),
@@ -189,6 +242,7 @@ def load_courses_demo() -> dict:
                 lesson_tr, new = _translate(
                     lesson,
                     locale,
+                    reviewer,
                     title=lesson_words["title"],
                     summary=lesson_words["summary"],
                     body=_body(lesson_words["body"], lesson_spec["body"], images, ids),

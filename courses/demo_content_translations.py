@@ -1,7 +1,7 @@
 """English and H'Mông versions of the demo courses (see `courses.demo_content`).
 
-Same shape as the Vietnamese, words only. The H'Mông was written without a native
-speaker's check; `courses.demo` flags every H'Mông page for review in the admin.
+Same shape as the Vietnamese, words only. The H'Mông (every course) was written without a
+native speaker's check; `courses.demo` flags every H'Mông page for review in the admin.
 """
 
 EN = {
@@ -619,6 +619,455 @@ EN = {
 
 # H'Mông (White Hmong, RPA spelling). NEEDS REVIEW by a native speaker before real use.
 HMN = {
+    "dung-dien-thoai-thong-minh": {
+        "title": "Siv koj lub xov tooj smartphone",
+        "summary": "Qhib xov tooj, nyeem ntawv xov tooj, hu xov tooj, nruab app thiab koom pab Zalo hauv zos.",
+        "outcomes": [
+            "Qhib xov tooj thiab qhib lub vijtsam",
+            "Nyeem ntawv xov tooj, hu thiab txais xov tooj",
+            "Nruab app kom muaj kev nyab xeeb los ntawm Play Store",
+            "Koom pab Zalo hauv zos",
+        ],
+        "lessons": {
+            "bat-may-mo-khoa": {
+                "title": "Qhib xov tooj thiab qhib lub vijtsam",
+                "summary": "Lub pob qhib nyob qhov twg, thiab qhib lub vijtsam li cas.",
+                "body": [
+                    (
+                        "p",
+                        "Koj lub xov tooj muaj ib lub pob qhib nyob ntawm ib sab. Lub pob no qhib thiab kaw xov tooj.",
+                    ),
+                    (
+                        "steps",
+                        "Qhib xov tooj",
+                        [
+                            (
+                                None,
+                                "Ib tus ntiv tes nias lub pob qhib ntawm sab xis ntawm lub xov tooj",
+                                "Nias thiab tuav lub pob qhib li 3 vib nas this.",
+                            ),
+                            (None, "", "Tos kom lub vijtsam ci."),
+                            (
+                                None,
+                                "Lub vijtsam muaj cuaj lub voj voog thiab ib tus xub taw rau saum",
+                                "Rub lub vijtsam ntawm hauv qab mus rau saum.",
+                            ),
+                            (None, "", "Ntaus koj tus lej PIN los yog kos koj tus qauv qhib."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Xaiv ib tus lej PIN uas koj nco tau yooj yim tab sis lwm tus twv tsis tau. Tsis txhob siv koj xyoo yug.",
+                    ),
+                    ("warn", "Tsis txhob qhia koj tus lej PIN rau tus neeg txawv."),
+                    (
+                        "quiz",
+                        "Koj qhib xov tooj li cas?",
+                        None,
+                        [
+                            (
+                                "Nias thiab tuav lub pob qhib li 3 vib nas this",
+                                None,
+                                "Yog lawm. Tuav lub pob qhib kom txog thaum lub vijtsam ci.",
+                            ),
+                            (
+                                "Nias lub pob ua suab nrov",
+                                None,
+                                "Tsis yog. Lub pob suab tsuas yog ua kom suab nrov los yog me xwb.",
+                            ),
+                            (
+                                "Co lub xov tooj heev",
+                                None,
+                                "Tsis yog. Co tsis qhib tau, thiab tej zaum koj yuav poob nws.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "tin-nhan-va-goi-dien": {
+                "title": "Nyeem ntawv xov tooj thiab hu xov tooj",
+                "summary": "Qhib ntawv xov tooj, hu, txais thiab kaw.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "Ib lub xov tooj muaj ntawv, ib lub pob ntsuab los hu thiab ib lub pob liab los kaw",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Nyeem ib tsab ntawv",
+                        [
+                            (None, "", "Nias lub cim Ntawv (ib lub npuas lus)."),
+                            (None, "", "Nias ib tsab ntawv los nyeem."),
+                            (None, "", "Nias Rov qab los mus rau cov npe."),
+                        ],
+                    ),
+                    (
+                        "steps",
+                        "Hu xov tooj",
+                        [
+                            (None, "", "Nias lub cim Xov tooj (ib lub tes xov tooj)."),
+                            (None, "", "Ntaus tus lej."),
+                            (None, "", "Nias lub pob ntsuab los hu."),
+                            (None, "", "Thaum tham tas, nias lub pob liab los kaw."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Thaum muaj neeg hu koj: rub lub pob ntsuab los txais, lub pob liab los tsis txais.",
+                    ),
+                    (
+                        "warn",
+                        "Ib tsab ntawv kom koj nias ib txoj link los yog nyeem tus lej OTP feem ntau yog kev dag. Tsis txhob ua.",
+                    ),
+                    (
+                        "quiz",
+                        "Thaum koj tham tas lawm, lub pob twg kaw xov tooj?",
+                        None,
+                        [
+                            ("Lub liab", None, "Yog lawm. Lub pob liab kaw xov tooj."),
+                            (
+                                "Lub ntsuab",
+                                None,
+                                "Tsis yog. Lub pob ntsuab yog los hu los yog txais xov tooj.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "cai-ung-dung": {
+                "title": "Nruab app kom muaj kev nyab xeeb",
+                "summary": "Tsuas yog los ntawm Play Store los yog App Store.",
+                "body": [
+                    (
+                        "p",
+                        "App yog ib qho program hauv koj lub xov tooj, xws li Zalo los yog VNeID. Nruab app los ntawm lub khw tiag.",
+                    ),
+                    (
+                        "steps",
+                        "Nruab ib qho app",
+                        [
+                            (
+                                None,
+                                "Ib lub khw app muaj lub thawv nrhiav thiab lub pob ntsuab Nruab",
+                                "Qhib Play Store (Android) los yog App Store (iPhone).",
+                            ),
+                            (None, "", "Nias lub thawv nrhiav thiab ntaus lub npe app."),
+                            (None, "", "Saib kom lub npe ntawm tus tsim app yog lawm."),
+                            (None, "", "Nias Nruab, tos, ces nias Qhib."),
+                        ],
+                    ),
+                    (
+                        "warn",
+                        "Tsis txhob nruab app los ntawm ib txoj link uas tus neeg txawv xa tuaj hauv ntawv los yog Zalo. Cov neeg dag siv app cuav los nqa tag koj cov nyiaj hauv tsev txhab nyiaj.",
+                    ),
+                    (
+                        "quiz",
+                        "Txoj kev twg muaj kev nyab xeeb?",
+                        None,
+                        [
+                            (
+                                "Nruab los ntawm Play Store los yog App Store",
+                                None,
+                                "Yog lawm. Qhov ntawd yog lub khw tiag.",
+                            ),
+                            (
+                                "Saib lub npe ntawm tus tsim app ua ntej nruab",
+                                None,
+                                "Yog lawm. App cuav feem ntau muaj lub npe txawv txawv.",
+                            ),
+                            (
+                                "Nruab ib daim ntawv .apk uas tus neeg txawv xa hauv Zalo",
+                                None,
+                                "Tsis yog. Daim ntawd tej zaum yog app dag.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "nhom-zalo-cua-thon": {
+                "title": "Koom pab Zalo hauv zos",
+                "summary": "Sau npe Zalo thiab koom pab kom tau xov xwm hauv zos.",
+                "body": [
+                    ("img", None, "Ntau tus neeg hauv zos sib tham ua ib pab", ""),
+                    (
+                        "steps",
+                        "Sau npe Zalo",
+                        [
+                            (None, "", "Nruab Zalo los ntawm Play Store los yog App Store."),
+                            (
+                                None,
+                                "",
+                                "Qhib Zalo, nias Tsim account thiab ntaus koj tus lej xov tooj.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Zalo xa ib tus lej OTP tuaj hauv ntawv. Ntaus tus lej ntawd rau hauv Zalo.",
+                            ),
+                            (None, "", "Ntaus koj lub npe. Tiav lawm."),
+                        ],
+                    ),
+                    (
+                        "steps",
+                        "Koom pab hauv zos",
+                        [
+                            (
+                                None,
+                                "",
+                                "Nug pab digital hauv zos kom tau lub QR code los yog txoj link ntawm pab.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Hauv Zalo, nias lub cim scan QR thiab taw lub xov tooj rau lub code.",
+                            ),
+                            (None, "", "Nias Koom pab."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Ntawv tuaj ntau dhau lawm? Qhib cov kev xaiv ntawm pab thiab tua kev ceeb toom.",
+                    ),
+                    (
+                        "warn",
+                        "Tsuas ntaus tus lej OTP rau hauv Zalo xwb. Leej twg hu tuaj thov tus lej ntawd yog neeg dag.",
+                    ),
+                    (
+                        "quiz",
+                        "Ib tus neeg hu tuaj thov koj tus lej OTP Zalo. Koj yuav ua li cas?",
+                        None,
+                        [
+                            (
+                                "Tsis muab, kaw xov tooj",
+                                None,
+                                "Yog lawm. Tsis muaj leej twg yuav tsum paub koj tus lej OTP.",
+                            ),
+                            (
+                                "Nyeem rau nws vim nws hais tias nws ua hauj lwm rau Zalo",
+                                None,
+                                "Tsis yog. Cov neeg ua hauj lwm tiag yeej tsis thov tus lej OTP.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+        },
+    },
+    "vneid-va-dich-vu-cong": {
+        "title": "VNeID thiab kev pab cuam pej xeem hauv internet",
+        "summary": "Nruab thiab qhib VNeID, ntxiv daim npav kho mob thiab daim ntawv tsav tsheb, xa ntawv thov hauv internet.",
+        "outcomes": [
+            "Nruab VNeID tiag",
+            "Qhib koj tus account ID hluav taws xob",
+            "Ntxiv daim npav kho mob thiab daim ntawv tsav tsheb rau hauv VNeID",
+            "Xa ib daim ntawv thov pej xeem los ntawm koj lub xov tooj",
+        ],
+        "lessons": {
+            "cai-vneid": {
+                "title": "Nruab VNeID tiag",
+                "summary": "VNeID yog app ID hluav taws xob ntawm Lub Tsev Haujlwm Tub Ceev Xwm.",
+                "body": [
+                    (
+                        "p",
+                        "VNeID zoo li koj daim npav pej xeem nyob hauv koj lub xov tooj. Nrog VNeID koj ua tau ntau yam ntawv yam tsis tas mus deb.",
+                    ),
+                    (
+                        "steps",
+                        "Nruab VNeID",
+                        [
+                            (
+                                None,
+                                "Ib lub khw app muaj lub thawv nrhiav thiab lub pob Nruab",
+                                "Qhib Play Store los yog App Store thiab nrhiav VNeID.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Saib tus tsim app: yuav tsum yog ib lub chaw ntawm Lub Tsev Haujlwm Tub Ceev Xwm.",
+                            ),
+                            (None, "", "Nias Nruab, tos, ces nias Qhib."),
+                        ],
+                    ),
+                    (
+                        "warn",
+                        "Tub ceev xwm yeej tsis xa link tuaj kom koj nruab VNeID los yog hu tuaj qhia koj ua. Tsuas nruab los ntawm Play Store los yog App Store xwb.",
+                    ),
+                    (
+                        "quiz",
+                        "Koj yuav tsum nruab VNeID los ntawm qhov twg?",
+                        None,
+                        [
+                            (
+                                "Play Store los yog App Store",
+                                None,
+                                "Yog lawm. Qhov ntawd muaj kev nyab xeeb.",
+                            ),
+                            (
+                                "Ib txoj link hauv ntawv ntawm ib tus 'tub ceev xwm'",
+                                None,
+                                "Tsis yog. Cov neeg dag siv txoj kev no los nruab app cuav.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "kich-hoat-tai-khoan": {
+                "title": "Qhib koj tus account ID hluav taws xob",
+                "summary": "Sau npe ntawm tub ceev xwm hauv xeem, ces qhib hauv koj lub xov tooj.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "Ib daim npav ID muaj chip thiab ib lub xov tooj qhib app VNeID",
+                        "",
+                    ),
+                    (
+                        "tip",
+                        "Nqa koj daim npav ID muaj chip thiab ib lub xov tooj uas nws daim SIM sau koj lub npe mus rau tub ceev xwm hauv xeem.",
+                    ),
+                    (
+                        "steps",
+                        "Qhib account",
+                        [
+                            (
+                                None,
+                                "",
+                                "Ntawm tub ceev xwm hauv xeem: tus tub ceev xwm thaij koj duab thiab ntiv tes los sau koj npe.",
+                            ),
+                            (None, "", "Koj tau ib tsab ntawv muaj tus lej qhib."),
+                            (None, "", "Qhib VNeID thiab nias Qhib account."),
+                            (
+                                None,
+                                "",
+                                "Ntaus koj tus lej ID (12 tus lej ntawm koj daim npav ID) thiab koj tus lej xov tooj.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Ntaus tus lej qhib, ces teeb ib lo lus zais thiab ib tus lej zais 6 tus.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "warn",
+                        "Tus lej qhib, lo lus zais thiab tus lej zais yog koj li xwb. Tsis txhob nyeem rau leej twg, txawm yog tus neeg hais tias nws yog tub ceev xwm.",
+                    ),
+                    (
+                        "quiz",
+                        "Koj tus lej ID muaj pes tsawg tus lej?",
+                        None,
+                        [
+                            (
+                                "12",
+                                None,
+                                "Yog lawm. Nws yog tus lej luam rau ntawm koj daim npav ID.",
+                            ),
+                            ("6", None, "Tsis yog. 6 tus lej yog tus lej zais uas koj xaiv."),
+                            ("10", None, "Tsis yog. 10 tus lej yog tus lej xov tooj."),
+                        ],
+                    ),
+                ],
+            },
+            "the-bhyt-va-bang-lai": {
+                "title": "Ntxiv daim npav kho mob thiab daim ntawv tsav tsheb",
+                "summary": "Tsis tas nqa daim npav ntawv mus rau tsev kho mob.",
+                "body": [
+                    (
+                        "steps",
+                        "Ntxiv ib daim ntawv",
+                        [
+                            (None, "", "Qhib VNeID thiab nkag mus."),
+                            (None, "", "Nias Hnab ntawv, ces nias Muab cov ntaub ntawv ntxiv."),
+                            (None, "", "Nias Tsim daim ntawv thov tshiab."),
+                            (None, "", "Xaiv Daim npav kho mob los yog Daim ntawv tsav tsheb."),
+                            (
+                                None,
+                                "",
+                                "Ntaus tus lej ntawm daim npav los yog daim ntawv thiab nias Xa daim ntawv thov.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "p",
+                        "Thaum pom zoo lawm, daim npav yuav tshwm hauv Hnab ntawv. Ntawm tsev kho mob, qhib VNeID thiab qhia rau tus neeg ua hauj lwm.",
+                    ),
+                    (
+                        "tip",
+                        "Tus lej kho mob luam rau ntawm daim npav ntawv. Thaij ib daim duab ntawm daim npav kom khaws tau tus lej.",
+                    ),
+                    (
+                        "quiz",
+                        "Daim npav kho mob uas koj ntxiv lawm nyob qhov twg hauv VNeID?",
+                        None,
+                        [
+                            ("Hauv Hnab ntawv", None, "Yog lawm."),
+                            (
+                                "Hauv koj lub xov tooj cov ntawv",
+                                None,
+                                "Tsis yog. Nws nyob hauv app VNeID, hauv Hnab ntawv.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "nop-ho-so-truc-tuyen": {
+                "title": "Xa daim ntawv thov pej xeem hauv internet",
+                "summary": "Ua ntawv chaw nyob hauv koj lub xov tooj, tsis tas mus deb.",
+                "body": [
+                    (
+                        "p",
+                        "Ntau yam ntawv ua tau hauv VNeID los yog hauv Lub Vas Sab Pab Cuam Pej Xeem Hauv Tebchaws (dichvucong.gov.vn), piv txwv sau npe chaw nyob ruaj los yog lees paub cov ntaub ntawv chaw nyob.",
+                    ),
+                    (
+                        "steps",
+                        "Thov hauv VNeID",
+                        [
+                            (None, "", "Qhib VNeID thiab nias Kev ua ntawv."),
+                            (
+                                None,
+                                "",
+                                "Xaiv yam ntawv, piv txwv Lees paub cov ntaub ntawv chaw nyob.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Sau cov ntaub ntawv. Thaij duab cov ntawv yog tias nws thov.",
+                            ),
+                            (None, "", "Saib txhua yam dua, ces nias Xa daim ntawv thov."),
+                            (None, "", "Saib qhov tshwm sim hauv Tswj cov ntawv thov."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Ua tsis tau? Mus rau lub tsev kab lis kev cai hauv zos: pab digital hauv zos yuav pab koj.",
+                    ),
+                    (
+                        "warn",
+                        "Cov vas sab ntawm tsoom fwv xaus rau .gov.vn. Tsis txhob ntaus koj cov ntaub ntawv rau hauv ib lub vas sab uas koj tsis paub.",
+                    ),
+                    (
+                        "quiz",
+                        "Lub vas sab twg yog lub vas sab pab cuam pej xeem tiag?",
+                        None,
+                        [
+                            (
+                                "dichvucong.gov.vn",
+                                None,
+                                "Yog lawm. Cov vas sab tsoom fwv xaus rau .gov.vn.",
+                            ),
+                            (
+                                "dichvucong-online.com",
+                                None,
+                                "Tsis yog. Nws yog lub cuav xaus rau .com.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+        },
+    },
     "phong-tranh-lua-dao": {
         "title": "Kev tiv thaiv kev dag ntxias hauv internet",
         "summary": "Paub txog kev hu xov tooj dag thiab link cuav, khaws tus lej OTP zais cia, paub yuav ua li cas thaum raug dag.",
