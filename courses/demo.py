@@ -29,11 +29,15 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from .demo_content import COURSES, INDEX, INDEX_INTRO
+from .demo_content import COURSES, INDEX, INDEX_INTRO, SELLING_ACTIVITY
 from .demo_content_translations import TRANSLATIONS
+from .demo_h5p import SAMPLES_DIR
+from .demo_h5p_build import build_package, question_set, true_false
 from .models import CourseIndexPage, CoursePage, LessonPage
+from .services import h5p_package_import
 
 DRAWINGS = Path(__file__).parent / "static" / "courses" / "img"
+H5P_KEY = "h5p:activity"  # the built H5P package, passed along with the drawings
 REVIEW_NOTE = (
     "Bản dịch tiếng H'Mông này chưa được người bản ngữ kiểm tra. "
     "Cần một người H'Mông đọc lại trước khi dùng với học viên. "
@@ -79,6 +83,8 @@ def _block(entry, source, images, block_id=None) -> dict:
     elif kind in ("tip", "warn"):
         callout = "tip" if kind == "tip" else "warning"
         data = {"type": "callout", "value": {"kind": callout, "text": entry[1]}}
+    elif kind == "h5p":
+        data = {"type": "h5p", "value": {"activity": images[H5P_KEY].pk, "instruction": entry[1]}}
     elif kind == "quiz":
         options = [
             {"text": option[0], "correct": src_option[1], "feedback": option[2]}
@@ -96,11 +102,33 @@ def _block(entry, source, images, block_id=None) -> dict:
 
 
 def _body(entries, source_entries, images, ids=None) -> list:
-    ids = ids or [None] * len(source_entries)
+    # Without the H5P samples there is no activity to show: the block is left out.
+    pairs = [
+        (entry, source)
+        for entry, source in zip(entries, source_entries, strict=True)
+        if source[0] != "h5p" or H5P_KEY in images
+    ]
+    ids = ids or [None] * len(pairs)
     return [
         _block(entry, source, images, block_id)
-        for entry, source, block_id in zip(entries, source_entries, ids, strict=True)
+        for (entry, source), block_id in zip(pairs, ids, strict=True)
     ]
+
+
+def _activity():
+    """The selling course's H5P activity, built from the shared samples' libraries."""
+    sample = SAMPLES_DIR / "questionset.h5p"
+    if not sample.is_file():
+        return None
+    questions = [true_false(text, correct) for text, correct in SELLING_ACTIVITY["questions"]]
+    package = build_package(
+        sample=sample,
+        title=SELLING_ACTIVITY["title"],
+        main="H5P.QuestionSet-1.17",
+        uses=["H5P.TrueFalse-1.6"],
+        content=question_set(questions, feedback=SELLING_ACTIVITY["feedback"]),
+    )
+    return h5p_package_import(fileobj=package, title=SELLING_ACTIVITY["title"])
 
 
 def _outcomes(items) -> str:
@@ -116,7 +144,7 @@ def _uuid_free(path: str) -> str:
     return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "*", path)
 
 
-def _translate(page, locale, user=None, **fields):
+def translate_page(page, locale, user=None, **fields):
     """The translation of `page` in `locale` through wagtail-localize, made when missing.
 
     The words come as the translated field values (`fields`); they are split into segments
@@ -170,6 +198,9 @@ def load_courses_demo() -> dict:
 
     created = {"courses": 0, "lessons": 0, "translations": 0}
     images = _drawings()
+    activity = _activity()
+    if activity is not None:
+        images[H5P_KEY] = activity
     home = HomePage.objects.get(locale__language_code="vi")
     index = CourseIndexPage.objects.child_of(home).first()
     if index is None:
@@ -225,8 +256,8 @@ def load_courses_demo() -> dict:
             if words is None:
                 continue
             locale = Locale.objects.get(language_code=code)
-            _translate(index, locale, reviewer, title=INDEX[code], intro=INDEX_INTRO[code])
-            course_tr, new = _translate(
+            translate_page(index, locale, reviewer, title=INDEX[code], intro=INDEX_INTRO[code])
+            course_tr, new = translate_page(
                 course,
                 locale,
                 reviewer,
@@ -239,7 +270,7 @@ def load_courses_demo() -> dict:
             for slug, lesson_words in words["lessons"].items():
                 lesson, lesson_spec = lessons[slug]
                 ids = [child.id for child in lesson.body]
-                lesson_tr, new = _translate(
+                lesson_tr, new = translate_page(
                     lesson,
                     locale,
                     reviewer,

@@ -2,12 +2,13 @@
 
 Each course is written in Vietnamese first (`COURSES`); `TRANSLATIONS[lang]` repeats the same
 shape with only the words translated (pictures, right answers and block order always come
-from the Vietnamese original). H'Mông (`hmn`) covers the online-fraud course and was not
+from the Vietnamese original). H'Mông (`hmn`) covers every course and was not
 checked by a native speaker: the loader flags those pages for review in the admin.
 
 Blocks: ("p", text) · ("img", picture, alt, caption) · ("steps", heading, [(picture, alt,
 text), …]) · ("tip", text) · ("warn", text) · ("quiz", question, kind, [(answer, correct,
-feedback), …]). In translations the picture and `correct` slots are None.
+feedback), …]) · ("h5p", instruction): the course's H5P activity (`SELLING_ACTIVITY`, built
+by `courses.demo_h5p_build`). In translations the picture and `correct` slots are None.
 """
 
 INDEX = {"vi": "Các khoá học", "en": "Courses", "hmn": "Cov chav kawm"}
@@ -635,4 +636,351 @@ COURSES = [
             },
         ],
     },
+    {
+        "slug": "ban-nong-san-tren-mang",
+        "title": "Bán nông sản trên mạng",
+        "summary": "Chụp ảnh sản phẩm, viết mô tả thật, đăng bán trên Zalo và sàn, livestream an toàn, nhận tiền không bị lừa.",
+        "topic": "digital_economy",
+        "level": "first_steps",
+        "minutes": 28,
+        "cover": "sell-daylight.svg",
+        "outcomes": [
+            "Chụp ảnh sản phẩm rõ, dưới ánh sáng ban ngày",
+            "Viết mô tả ngắn, thật, có giá và cân nặng",
+            "Đăng bán trong nhóm Zalo của thôn và trên sàn",
+            "Livestream lần đầu an toàn",
+            "Nhận tiền mà không bị lừa",
+        ],
+        "lessons": [
+            {
+                "slug": "chup-anh-san-pham",
+                "title": "Chụp ảnh sản phẩm dưới ánh sáng ban ngày",
+                "summary": "Ảnh rõ, đúng màu thì người mua mới tin.",
+                "minutes": 5,
+                "body": [
+                    ("img", "sell-daylight.svg", "Giỏ quýt dưới nắng và điện thoại đang chụp", ""),
+                    (
+                        "steps",
+                        "Chụp một ảnh đẹp",
+                        [
+                            (
+                                "sell-daylight.svg",
+                                "Giỏ quýt đặt ngoài trời, mặt trời ở phía sau người chụp",
+                                "Mang sản phẩm ra chỗ sáng, ban ngày. Đứng quay lưng về phía mặt trời.",
+                            ),
+                            (None, "", "Lau sạch ống kính điện thoại bằng vạt áo mềm."),
+                            (
+                                None,
+                                "",
+                                "Đặt sản phẩm trên nền trơn: tấm vải, cái nia hoặc lá chuối.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Chạm vào sản phẩm trên màn hình để ảnh nét, rồi bấm nút chụp.",
+                            ),
+                            (None, "", "Chụp thêm một ảnh cận cảnh và một ảnh cả giỏ hàng."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Không dùng đèn flash và không chỉnh màu. Ảnh đúng màu thật thì người mua không trả hàng.",
+                    ),
+                    (
+                        "quiz",
+                        "Chụp ảnh quýt để bán, chỗ nào tốt nhất?",
+                        "single",
+                        [
+                            (
+                                "Ngoài trời, ban ngày, mặt trời sau lưng người chụp",
+                                True,
+                                "Đúng. Ánh sáng ban ngày cho ảnh rõ và đúng màu.",
+                            ),
+                            (
+                                "Trong bếp tối, bật đèn flash",
+                                False,
+                                "Chưa đúng. Ảnh tối và flash làm sai màu quả.",
+                            ),
+                            (
+                                "Buổi tối dưới bóng đèn vàng",
+                                False,
+                                "Chưa đúng. Đèn vàng làm quả trông khác với thật.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            {
+                "slug": "viet-mo-ta-trung-thuc",
+                "title": "Viết mô tả ngắn và trung thực",
+                "summary": "Tên hàng, cân nặng, giá, nơi trồng và cách giao.",
+                "minutes": 5,
+                "body": [
+                    (
+                        "img",
+                        "sell-label.svg",
+                        "Túi quýt có nhãn 5 kg, giá 150.000 đồng, bên cạnh tờ giấy ghi các ý",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Một mô tả tốt có đủ 5 ý",
+                        [
+                            (None, "", "Tên hàng và nơi trồng, ví dụ: Quýt Mường Khương."),
+                            (None, "", "Cân nặng mỗi túi hoặc mỗi thùng, ví dụ: 5 kg."),
+                            (None, "", "Giá rõ ràng, ví dụ: 150.000 đồng một túi 5 kg."),
+                            (
+                                None,
+                                "",
+                                "Nói thật về hàng: quả to hay nhỏ, ngọt hay hơi chua, hái ngày nào.",
+                            ),
+                            (None, "", "Cách giao và số điện thoại hoặc Zalo để hỏi."),
+                        ],
+                    ),
+                    (
+                        "p",
+                        "Ví dụ: Quýt Mường Khương, hái sáng nay. Túi 5 kg, giá 150.000 đồng. Quả vừa, ngọt thanh. Giao trong xã, gửi xe khách đi huyện. Gọi hoặc Zalo số của bạn.",
+                    ),
+                    (
+                        "warn",
+                        'Không viết quá lời như "ngọt nhất Việt Nam" và không dùng ảnh trên mạng. Người mua thấy khác sẽ không mua lần sau.',
+                    ),
+                    (
+                        "quiz",
+                        "Mô tả nào tốt hơn?",
+                        "single",
+                        [
+                            (
+                                "Quýt Mường Khương, túi 5 kg, 150.000 đồng, hái hôm nay, quả vừa, ngọt thanh",
+                                True,
+                                "Đúng. Có tên, cân nặng, giá và nói thật về hàng.",
+                            ),
+                            (
+                                "Quýt siêu ngon nhất thế giới, inbox hỏi giá",
+                                False,
+                                "Chưa đúng. Không có giá, không có cân nặng, lại quá lời.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            {
+                "slug": "dang-ban-zalo-va-san",
+                "title": "Đăng bán trong nhóm Zalo và trên sàn",
+                "summary": "Đăng ảnh và mô tả vào nhóm của thôn, rồi lên một sàn thương mại điện tử.",
+                "minutes": 6,
+                "body": [
+                    (
+                        "img",
+                        "sell-post.svg",
+                        "Điện thoại mở nhóm Zalo có bài đăng quýt, hai người mua xem từ xa",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Đăng vào nhóm Zalo của thôn",
+                        [
+                            (
+                                "sell-post.svg",
+                                "Bài đăng trong nhóm Zalo có ảnh quýt và dòng chữ",
+                                "Mở Zalo, vào nhóm của thôn hoặc nhóm mua bán của xã.",
+                            ),
+                            (None, "", "Bấm biểu tượng ảnh, chọn 2 hoặc 3 ảnh đẹp nhất."),
+                            (None, "", "Dán mô tả của bạn vào ô chữ, rồi bấm Gửi."),
+                            (None, "", "Trả lời người hỏi nhanh và lịch sự."),
+                        ],
+                    ),
+                    (
+                        "steps",
+                        "Đăng trên một sàn thương mại điện tử",
+                        [
+                            (
+                                None,
+                                "",
+                                "Nhờ tổ công nghệ số giúp mở tài khoản người bán trên sàn bằng số điện thoại của bạn.",
+                            ),
+                            (None, "", "Bấm Thêm sản phẩm, đưa ảnh, tên, giá, cân nặng và mô tả."),
+                            (None, "", "Chọn cách giao hàng của sàn, rồi bấm Đăng."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Đơn trên sàn được sàn thu tiền hộ, nên an toàn hơn. Đọc kỹ phí của sàn trước khi đặt giá.",
+                    ),
+                    (
+                        "warn",
+                        "Chỉ đăng số điện thoại bán hàng. Không đăng ảnh căn cước, số tài khoản đầy đủ hay mã OTP.",
+                    ),
+                    (
+                        "quiz",
+                        "Khi đăng bán, không nên đăng gì?",
+                        "multiple",
+                        [
+                            (
+                                "Ảnh căn cước công dân",
+                                True,
+                                "Đúng. Kẻ gian có thể dùng ảnh căn cước để lừa đảo.",
+                            ),
+                            ("Mã OTP", True, "Đúng. Mã OTP không bao giờ được đưa cho ai."),
+                            ("Giá và cân nặng", False, "Chưa đúng. Giá và cân nặng nên ghi rõ."),
+                        ],
+                    ),
+                ],
+            },
+            {
+                "slug": "livestream-an-toan",
+                "title": "Livestream lần đầu an toàn",
+                "summary": "Chuẩn bị, nói gì khi phát trực tiếp, và giữ an toàn.",
+                "minutes": 6,
+                "body": [
+                    (
+                        "img",
+                        "sell-livestream.svg",
+                        "Người nông dân cầm quýt trước điện thoại đặt trên giá, màn hình có chữ LIVE",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Chuẩn bị và phát",
+                        [
+                            (
+                                "sell-livestream.svg",
+                                "Điện thoại đặt trên giá ba chân, người bán đứng trước",
+                                "Sạc đầy pin, đứng chỗ có sóng mạnh và ánh sáng ban ngày.",
+                            ),
+                            (None, "", "Đặt điện thoại lên giá hoặc nhờ người cầm cho chắc."),
+                            (
+                                None,
+                                "",
+                                "Trong Zalo hoặc Facebook, chọn Phát trực tiếp, viết tên buổi bán, rồi bấm Bắt đầu.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Chào mọi người, giới thiệu hàng, giá, cân nặng; bổ một quả cho xem.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Đọc tên người đặt và ghi đơn ra giấy. Khi xong, bấm Kết thúc.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "warn",
+                        "Không đọc số căn cước, địa chỉ nhà hay số dư tài khoản khi đang phát. Ai cũng có thể xem.",
+                    ),
+                    (
+                        "tip",
+                        "Lần đầu, phát 10 đến 15 phút là đủ. Báo trước giờ phát trong nhóm Zalo để nhiều người xem.",
+                    ),
+                    (
+                        "quiz",
+                        'Khi đang livestream, một người xem xin số tài khoản và mã OTP của bạn "để chuyển tiền nhanh". Bạn làm gì?',
+                        "single",
+                        [
+                            (
+                                "Chỉ đưa số tài khoản nhận tiền, không bao giờ đưa mã OTP",
+                                True,
+                                "Đúng. Mã OTP chỉ để bạn dùng, ai xin là kẻ gian.",
+                            ),
+                            (
+                                "Đọc cả mã OTP cho nhanh",
+                                False,
+                                "Chưa đúng. Có mã OTP, kẻ gian lấy được tiền của bạn.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            {
+                "slug": "nhan-tien-khong-bi-lua",
+                "title": "Nhận tiền mà không bị lừa",
+                "summary": 'Ảnh chuyển khoản giả và "shipper" giả: cách nhận ra.',
+                "minutes": 6,
+                "body": [
+                    (
+                        "img",
+                        "sell-fake-transfer.svg",
+                        "Bên trái: ảnh chụp màn hình chuyển khoản bị gạch chéo đỏ. Bên phải: ứng dụng ngân hàng báo tiền đã vào",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Trước khi giao hàng",
+                        [
+                            (
+                                "sell-fake-transfer.svg",
+                                "Ảnh chụp màn hình bị gạch chéo, ứng dụng ngân hàng có dấu tích xanh",
+                                "Người mua gửi ảnh chuyển khoản? Đừng tin ảnh. Ảnh rất dễ làm giả.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Mở ứng dụng ngân hàng của bạn, xem tiền đã vào tài khoản chưa.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Tiền đã vào thật mới giao hàng. Hoặc nhận tiền mặt khi giao.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "steps",
+                        'Cẩn thận với "shipper" giả',
+                        [
+                            (
+                                "sell-shipper.svg",
+                                "Người giao hàng đi xe máy, điện thoại hiện dấu cảnh báo và chữ OTP",
+                                "Có người gọi tự xưng là shipper, bảo bạn bấm đường link hoặc chuyển trước phí giao hàng: đó là lừa đảo.",
+                            ),
+                            (
+                                None,
+                                "",
+                                'Không bấm đường link lạ, không đọc mã OTP, không chuyển tiền cho "shipper".',
+                            ),
+                            (None, "", "Gọi lại cho người mua bằng số bạn đã có để hỏi."),
+                        ],
+                    ),
+                    ("h5p", "Thật hay lừa? Chọn Đúng hoặc Sai cho từng câu."),
+                    (
+                        "warn",
+                        "Bị lừa rồi? Gọi ngay cho ngân hàng để khoá tài khoản và báo công an xã.",
+                    ),
+                    (
+                        "quiz",
+                        "Người mua gửi ảnh chụp màn hình đã chuyển 500.000 đồng. Bạn làm gì trước khi giao hàng?",
+                        "single",
+                        [
+                            (
+                                "Mở ứng dụng ngân hàng, xem tiền đã vào chưa",
+                                True,
+                                "Đúng. Chỉ tin số dư trong ứng dụng ngân hàng của bạn.",
+                            ),
+                            (
+                                "Giao hàng ngay vì đã có ảnh",
+                                False,
+                                "Chưa đúng. Ảnh chuyển khoản rất dễ làm giả.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+        ],
+    },
 ]
+
+# "Real or scam?": True/False statements in a Question Set, built at load time from the
+# libraries of the shared questionset.h5p sample. Its questions stay in Vietnamese (as the
+# author wrote them); its buttons follow the learner's language (courses.h5p.l10n).
+SELLING_ACTIVITY = {
+    "title": "Thật hay lừa? Nhận tiền bán hàng",
+    "questions": [
+        ("Người mua gửi ảnh chụp màn hình chuyển khoản, vậy là tiền đã vào tài khoản.", False),
+        ("Ứng dụng ngân hàng của tôi báo số dư tăng 500.000 đồng: tiền đã vào thật.", True),
+        ('"Shipper" gọi bảo chuyển trước phí giao hàng qua đường link: nên làm theo.', False),
+        ("Nhận tiền mặt khi giao hàng là một cách an toàn.", True),
+    ],
+    "feedback": "Chỉ tin số dư trong ứng dụng ngân hàng của bạn.",
+}

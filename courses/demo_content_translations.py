@@ -5,6 +5,353 @@ native speaker's check; `courses.demo` flags every H'Mông page for review in th
 """
 
 EN = {
+    "ban-nong-san-tren-mang": {
+        "title": "Selling your produce online",
+        "summary": "Photograph your product, write an honest description, post it on Zalo and a marketplace, livestream safely, get paid without being cheated.",
+        "outcomes": [
+            "Take clear product photos in daylight",
+            "Write a short, honest description with price and weight",
+            "Post in the village Zalo group and on a marketplace",
+            "Do a safe first livestream",
+            "Get paid without being cheated",
+        ],
+        "lessons": {
+            "chup-anh-san-pham": {
+                "title": "Photograph your product in daylight",
+                "summary": "Buyers trust a clear photo with true colours.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "A basket of mandarins in the sun and a phone taking a photo",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Take a good photo",
+                        [
+                            (
+                                None,
+                                "A basket of mandarins outdoors, the sun behind the person taking the photo",
+                                "Take the product somewhere bright, in daytime. Stand with your back to the sun.",
+                            ),
+                            (None, "", "Wipe the phone's lens clean with a soft cloth."),
+                            (
+                                None,
+                                "",
+                                "Put the product on a plain background: a cloth, a winnowing basket or banana leaves.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Tap the product on the screen to sharpen the picture, then press the shutter button.",
+                            ),
+                            (None, "", "Take one close-up and one photo of the whole basket."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Do not use the flash and do not change the colours. When the photo shows the true colour, buyers do not send the goods back.",
+                    ),
+                    (
+                        "quiz",
+                        "Where is the best place to photograph mandarins for sale?",
+                        None,
+                        [
+                            (
+                                "Outdoors, in daytime, with the sun behind you",
+                                None,
+                                "Right. Daylight gives a clear photo with true colours.",
+                            ),
+                            (
+                                "In a dark kitchen, with the flash on",
+                                None,
+                                "Not quite. The photo is dark and the flash changes the fruit's colour.",
+                            ),
+                            (
+                                "In the evening under a yellow bulb",
+                                None,
+                                "Not quite. Yellow light makes the fruit look different from reality.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "viet-mo-ta-trung-thuc": {
+                "title": "Write a short, honest description",
+                "summary": "Name, weight, price, where it grew and how you deliver.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "A bag of mandarins labelled 5 kg, 150,000 dong, next to a note listing the points",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "A good description has these 5 points",
+                        [
+                            (
+                                None,
+                                "",
+                                "The product and where it grew, for example: Mường Khương mandarins.",
+                            ),
+                            (None, "", "The weight of each bag or box, for example: 5 kg."),
+                            (None, "", "A clear price, for example: 150,000 dong for a 5 kg bag."),
+                            (
+                                None,
+                                "",
+                                "The truth about it: big or small fruit, sweet or a little sour, the day it was picked.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "How you deliver, and your phone or Zalo number for questions.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "p",
+                        "Example: Mường Khương mandarins, picked this morning. 5 kg bag, 150,000 dong. Medium fruit, mildly sweet. Delivery within the commune, or by coach to the district. Call or Zalo your number.",
+                    ),
+                    (
+                        "warn",
+                        'Do not exaggerate ("the sweetest in Viet Nam") and do not use photos from the internet. A buyer who gets something different will not buy again.',
+                    ),
+                    (
+                        "quiz",
+                        "Which description is better?",
+                        None,
+                        [
+                            (
+                                "Mường Khương mandarins, 5 kg bag, 150,000 dong, picked today, medium fruit, mildly sweet",
+                                None,
+                                "Right. It has the name, weight and price, and tells the truth.",
+                            ),
+                            (
+                                "The best mandarins in the world, message me for the price",
+                                None,
+                                "Not quite. No price, no weight, and it exaggerates.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "dang-ban-zalo-va-san": {
+                "title": "Post in the Zalo group and on a marketplace",
+                "summary": "Post your photos and description in the village group, then on an e-commerce site.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "A phone showing a Zalo group with a post of mandarins, two buyers looking from afar",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Post in the village Zalo group",
+                        [
+                            (
+                                None,
+                                "A post in a Zalo group with a photo of mandarins and a line of text",
+                                "Open Zalo and go to the village group or the commune's buy-and-sell group.",
+                            ),
+                            (None, "", "Tap the photo icon and choose your 2 or 3 best photos."),
+                            (None, "", "Paste your description into the text box, then tap Send."),
+                            (None, "", "Answer questions quickly and politely."),
+                        ],
+                    ),
+                    (
+                        "steps",
+                        "Post on an e-commerce marketplace",
+                        [
+                            (
+                                None,
+                                "",
+                                "Ask the community digital team to help you open a seller account with your phone number.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Tap Add product and enter the photos, name, price, weight and description.",
+                            ),
+                            (None, "", "Choose the marketplace's delivery, then tap Post."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "The marketplace collects the money for orders placed there, which is safer. Read its fees before you set your price.",
+                    ),
+                    (
+                        "warn",
+                        "Post only your selling phone number. Never post a photo of your ID card, your full account details or an OTP code.",
+                    ),
+                    (
+                        "quiz",
+                        "What should you not post when selling?",
+                        None,
+                        [
+                            (
+                                "A photo of your citizen ID card",
+                                None,
+                                "Right. Crooks can use a photo of your ID card to cheat.",
+                            ),
+                            ("An OTP code", None, "Right. Never give an OTP code to anyone."),
+                            (
+                                "The price and weight",
+                                None,
+                                "Not quite. Price and weight should be written clearly.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "livestream-an-toan": {
+                "title": "A safe first livestream",
+                "summary": "Get ready, what to say while live, and staying safe.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "A farmer holding mandarins in front of a phone on a stand, the screen says LIVE",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Get ready and go live",
+                        [
+                            (
+                                None,
+                                "A phone on a tripod, the seller standing in front of it",
+                                "Charge the battery fully. Stand where the signal is strong, in daylight.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Put the phone on a stand, or ask someone to hold it steady.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "In Zalo or Facebook choose Live video, write a name for the sale, then tap Start.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Greet everyone, show the product, say the price and weight; cut a fruit open to show it.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Read out buyers' names and write the orders on paper. When you are done, tap End.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "warn",
+                        "Never read out your ID number, home address or account balance while live. Anyone can watch.",
+                    ),
+                    (
+                        "tip",
+                        "The first time, 10 to 15 minutes is enough. Tell the Zalo group the time beforehand so more people watch.",
+                    ),
+                    (
+                        "quiz",
+                        'While you are live, a viewer asks for your account number and OTP code "to pay quickly". What do you do?',
+                        None,
+                        [
+                            (
+                                "Give only the account number for payment, never the OTP code",
+                                None,
+                                "Right. The OTP code is for you alone; whoever asks for it is a crook.",
+                            ),
+                            (
+                                "Read out the OTP code too, to be quick",
+                                None,
+                                "Not quite. With the OTP code a crook can take your money.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "nhan-tien-khong-bi-lua": {
+                "title": "Get paid without being cheated",
+                "summary": 'Fake transfer screenshots and fake "shippers": how to spot them.',
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "Left: a transfer screenshot crossed out in red. Right: the bank app shows the money has arrived",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Before you hand over the goods",
+                        [
+                            (
+                                None,
+                                "A screenshot crossed out, a bank app with a green tick",
+                                "The buyer sends a screenshot of the transfer? Do not trust it. Screenshots are easy to fake.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Open your own bank app and check that the money is in your account.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Hand over the goods only when the money has really arrived, or take cash on delivery.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "steps",
+                        'Watch out for fake "shippers"',
+                        [
+                            (
+                                None,
+                                "A delivery rider on a motorbike, a phone with a warning sign and the word OTP",
+                                "Someone calls saying they are the shipper and asks you to tap a link or pay the delivery fee first: it is a scam.",
+                            ),
+                            (
+                                None,
+                                "",
+                                'Do not tap strange links, do not read out OTP codes, do not send money to a "shipper".',
+                            ),
+                            (
+                                None,
+                                "",
+                                "Call the buyer back on the number you already have, and ask.",
+                            ),
+                        ],
+                    ),
+                    ("h5p", "Real or scam? Choose True or False for each sentence."),
+                    (
+                        "warn",
+                        "Cheated already? Call your bank at once to lock your account, and tell the commune police.",
+                    ),
+                    (
+                        "quiz",
+                        "A buyer sends a screenshot showing they transferred 500,000 dong. What do you do before handing over the goods?",
+                        None,
+                        [
+                            (
+                                "Open my bank app and check the money has arrived",
+                                None,
+                                "Right. Trust only the balance in your own bank app.",
+                            ),
+                            (
+                                "Hand over the goods at once, there is a screenshot",
+                                None,
+                                "Not quite. Transfer screenshots are easy to fake.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+        },
+    },
     "dung-dien-thoai-thong-minh": {
         "title": "Using your smartphone",
         "summary": "Turn the phone on, read messages, make calls, install apps and join the village Zalo group.",
@@ -619,6 +966,380 @@ EN = {
 
 # H'Mông (White Hmong, RPA spelling). NEEDS REVIEW by a native speaker before real use.
 HMN = {
+    "ban-nong-san-tren-mang": {
+        "title": "Muag koj cov qoob loo hauv internet",
+        "summary": "Thaij duab khoom, sau lus piav tseeb, tshaj tawm hauv Zalo thiab hauv khw internet, livestream kom nyab xeeb, tau nyiaj yam tsis raug dag.",
+        "outcomes": [
+            "Thaij duab khoom kom meej thaum nruab hnub",
+            "Sau lus piav luv luv thiab tseeb, muaj nqi thiab qhov hnyav",
+            "Tshaj tawm hauv pab Zalo hauv zos thiab hauv khw internet",
+            "Livestream thawj zaug kom nyab xeeb",
+            "Tau nyiaj yam tsis raug dag",
+        ],
+        "lessons": {
+            "chup-anh-san-pham": {
+                "title": "Thaij duab koj cov khoom thaum nruab hnub",
+                "summary": "Tus neeg yuav ntseeg ib daim duab meej thiab xim tseeb.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "Ib lub tawb txiv kab ntxwv nyob hauv hnub thiab ib lub xov tooj tab tom thaij duab",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Thaij ib daim duab zoo",
+                        [
+                            (
+                                None,
+                                "Ib lub tawb txiv kab ntxwv nyob sab nraum zoov, lub hnub nyob tom qab tus neeg thaij duab",
+                                "Nqa cov khoom mus rau qhov chaw kaj, thaum nruab hnub. Sawv nraub qaum rau lub hnub.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "So lub qhov muag thaij duab ntawm xov tooj kom huv nrog ib daim ntaub mos.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Muab cov khoom tso rau saum ib yam tiaj tus: ib daim ntaub, ib lub vab los yog nplooj tsawb.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Nias cov khoom ntawm lub vijtsam kom daim duab meej, ces nias lub pob thaij.",
+                            ),
+                            (None, "", "Thaij ib daim ze ze thiab ib daim tag nrho lub tawb."),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Tsis txhob siv teeb flash thiab tsis txhob hloov xim. Thaum daim duab muaj xim tseeb, tus neeg yuav tsis xa khoom rov qab.",
+                    ),
+                    (
+                        "quiz",
+                        "Qhov chaw twg zoo tshaj los thaij duab txiv kab ntxwv muag?",
+                        None,
+                        [
+                            (
+                                "Sab nraum zoov, thaum nruab hnub, lub hnub nyob koj nraub qaum",
+                                None,
+                                "Yog lawm. Hnub ci ua rau daim duab meej thiab xim tseeb.",
+                            ),
+                            (
+                                "Hauv chav ua mov tsaus, qhib teeb flash",
+                                None,
+                                "Tsis yog. Daim duab tsaus thiab flash ua rau txiv xim txawv.",
+                            ),
+                            (
+                                "Thaum tsaus ntuj hauv qab lub teeb daj",
+                                None,
+                                "Tsis yog. Teeb daj ua rau txiv zoo li txawv ntawm tiag.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "viet-mo-ta-trung-thuc": {
+                "title": "Sau lus piav luv luv thiab tseeb",
+                "summary": "Lub npe, qhov hnyav, nqi, qhov chaw cog thiab xa li cas.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "Ib hnab txiv kab ntxwv muaj daim ntawv sau 5 kg, 150.000 nyiaj, ib sab muaj daim ntawv sau cov ntsiab lus",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Lus piav zoo muaj 5 yam no",
+                        [
+                            (
+                                None,
+                                "",
+                                "Lub npe khoom thiab qhov chaw cog, piv txwv: Txiv kab ntxwv Mường Khương.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Qhov hnyav ntawm ib hnab los yog ib thawv, piv txwv: 5 kg.",
+                            ),
+                            (None, "", "Tus nqi meej, piv txwv: 150.000 nyiaj ib hnab 5 kg."),
+                            (
+                                None,
+                                "",
+                                "Hais qhov tseeb: txiv loj los me, qab zib los qaub me ntsis, de hnub twg.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Xa li cas, thiab koj tus lej xov tooj los yog Zalo rau nug.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "p",
+                        "Piv txwv: Txiv kab ntxwv Mường Khương, de tag kis no. Hnab 5 kg, 150.000 nyiaj. Txiv nruab nrab, qab zib me ntsis. Xa hauv xeem, los yog xa tsheb npav mus rau nroog. Hu los yog Zalo koj tus lej.",
+                    ),
+                    (
+                        "warn",
+                        'Tsis txhob hais ntau dhau ("qab zib tshaj plaws hauv Nyab Laj") thiab tsis txhob siv duab hauv internet. Tus neeg yuav tau khoom txawv yuav tsis yuav dua.',
+                    ),
+                    (
+                        "quiz",
+                        "Lus piav twg zoo dua?",
+                        None,
+                        [
+                            (
+                                "Txiv kab ntxwv Mường Khương, hnab 5 kg, 150.000 nyiaj, de hnub no, txiv nruab nrab, qab zib me ntsis",
+                                None,
+                                "Yog lawm. Muaj lub npe, qhov hnyav, nqi thiab hais qhov tseeb.",
+                            ),
+                            (
+                                "Txiv kab ntxwv zoo tshaj plaws hauv ntiaj teb, xa ntawv tuaj nug nqi",
+                                None,
+                                "Tsis yog. Tsis muaj nqi, tsis muaj qhov hnyav, thiab hais ntau dhau.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "dang-ban-zalo-va-san": {
+                "title": "Tshaj tawm hauv pab Zalo thiab hauv khw internet",
+                "summary": "Tshaj tawm koj cov duab thiab lus piav hauv pab hauv zos, ces hauv ib lub khw internet.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "Ib lub xov tooj qhib pab Zalo muaj ib tsab tshaj tawm txiv kab ntxwv, ob tug neeg yuav saib ntawm deb",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Tshaj tawm hauv pab Zalo hauv zos",
+                        [
+                            (
+                                None,
+                                "Ib tsab tshaj tawm hauv pab Zalo muaj duab txiv kab ntxwv thiab ib kab ntawv",
+                                "Qhib Zalo thiab mus rau pab hauv zos los yog pab yuav muag ntawm xeem.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Nias lub cim duab thiab xaiv 2 los yog 3 daim duab zoo tshaj.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Muab koj cov lus piav tso rau hauv lub thawv ntawv, ces nias Xa.",
+                            ),
+                            (None, "", "Teb cov neeg nug kom sai thiab hais lus zoo."),
+                        ],
+                    ),
+                    (
+                        "steps",
+                        "Tshaj tawm hauv ib lub khw internet",
+                        [
+                            (
+                                None,
+                                "",
+                                "Thov pab digital hauv zos pab qhib ib tus account neeg muag nrog koj tus lej xov tooj.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Nias Ntxiv khoom thiab muab cov duab, lub npe, nqi, qhov hnyav thiab lus piav.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Xaiv txoj kev xa khoom ntawm lub khw, ces nias Tshaj tawm.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "Lub khw internet sau nyiaj pab koj rau cov neeg yuav hauv lub khw, yog li muaj kev nyab xeeb dua. Nyeem nws cov nqi ua ntej koj teeb tus nqi.",
+                    ),
+                    (
+                        "warn",
+                        "Tsuas tshaj tawm koj tus lej xov tooj muag khoom xwb. Tsis txhob tshaj tawm duab daim npav ID, koj tus account tag nrho los yog tus lej OTP.",
+                    ),
+                    (
+                        "quiz",
+                        "Thaum muag khoom, yam twg tsis txhob tshaj tawm?",
+                        None,
+                        [
+                            (
+                                "Duab koj daim npav pej xeem",
+                                None,
+                                "Yog lawm. Neeg dag siv tau duab daim npav ID los dag.",
+                            ),
+                            (
+                                "Tus lej OTP",
+                                None,
+                                "Yog lawm. Tsis txhob muab tus lej OTP rau leej twg.",
+                            ),
+                            (
+                                "Tus nqi thiab qhov hnyav",
+                                None,
+                                "Tsis yog. Tus nqi thiab qhov hnyav yuav tsum sau kom meej.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "livestream-an-toan": {
+                "title": "Livestream thawj zaug kom nyab xeeb",
+                "summary": "Npaj, hais dab tsi thaum livestream, thiab nyob kom nyab xeeb.",
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "Ib tug neeg ua teb tuav txiv kab ntxwv ntawm lub xov tooj nyob saum ib lub ko taw, lub vijtsam sau LIVE",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Npaj thiab pib livestream",
+                        [
+                            (
+                                None,
+                                "Lub xov tooj nyob saum peb txhais ko taw, tus neeg muag sawv ntawm xub ntiag",
+                                "Them roj teeb kom puv. Sawv qhov chaw muaj xov tooj zoo, thaum nruab hnub.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Muab lub xov tooj tso saum ib lub ko taw, los yog thov ib tug neeg tuav kom ruaj.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Hauv Zalo los yog Facebook xaiv Video ncaj qha, sau lub npe ntawm kev muag, ces nias Pib.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Hais lus zoo rau txhua tus, qhia cov khoom, hais nqi thiab qhov hnyav; txiav ib lub txiv qhia.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Nyeem cov neeg yuav lub npe thiab sau cov khoom lawv xav yuav rau ntawv. Thaum tas, nias Xaus.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "warn",
+                        "Tsis txhob nyeem koj tus lej ID, chaw nyob los yog koj cov nyiaj hauv account thaum livestream. Leej twg los saib tau.",
+                    ),
+                    (
+                        "tip",
+                        "Thawj zaug, 10 txog 15 feeb txaus lawm. Qhia pab Zalo lub sij hawm ua ntej kom muaj neeg saib ntau.",
+                    ),
+                    (
+                        "quiz",
+                        'Thaum koj tab tom livestream, ib tug neeg saib thov koj tus lej account thiab tus lej OTP "kom them nyiaj sai". Koj ua li cas?',
+                        None,
+                        [
+                            (
+                                "Tsuas muab tus lej account rau them nyiaj xwb, tsis txhob muab tus lej OTP",
+                                None,
+                                "Yog lawm. Tus lej OTP yog koj li xwb; leej twg thov yog neeg dag.",
+                            ),
+                            (
+                                "Nyeem tus lej OTP thiab kom sai",
+                                None,
+                                "Tsis yog. Muaj tus lej OTP, neeg dag nqa tau koj cov nyiaj.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            "nhan-tien-khong-bi-lua": {
+                "title": "Tau nyiaj yam tsis raug dag",
+                "summary": 'Duab xa nyiaj cuav thiab "shipper" cuav: paub li cas.',
+                "body": [
+                    (
+                        "img",
+                        None,
+                        "Sab laug: ib daim duab xa nyiaj raug kos liab. Sab xis: app tsev txhab nyiaj qhia tias nyiaj tuaj txog lawm",
+                        "",
+                    ),
+                    (
+                        "steps",
+                        "Ua ntej koj muab khoom",
+                        [
+                            (
+                                None,
+                                "Ib daim duab raug kos tawm, ib lub app tsev txhab nyiaj muaj cim ntsuab",
+                                "Tus neeg yuav xa ib daim duab xa nyiaj tuaj? Tsis txhob ntseeg. Duab ua cuav tau yooj yim.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Qhib koj lub app tsev txhab nyiaj thiab saib seb cov nyiaj puas tuaj rau koj tus account lawm.",
+                            ),
+                            (
+                                None,
+                                "",
+                                "Tsuas muab khoom thaum nyiaj tuaj txog tiag, los yog txais nyiaj ntsuab thaum xa khoom.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "steps",
+                        'Ceev faj "shipper" cuav',
+                        [
+                            (
+                                None,
+                                "Ib tug neeg xa khoom caij maus taus, ib lub xov tooj muaj cim ceev faj thiab lo lus OTP",
+                                "Muaj ib tug neeg hu tuaj hais tias nws yog shipper thiab kom koj nias ib txoj link los yog them nqi xa ua ntej: qhov no yog kev dag.",
+                            ),
+                            (
+                                None,
+                                "",
+                                'Tsis txhob nias link txawv, tsis txhob nyeem tus lej OTP, tsis txhob xa nyiaj rau "shipper".',
+                            ),
+                            (
+                                None,
+                                "",
+                                "Hu rov qab rau tus neeg yuav ntawm tus lej koj twb muaj lawm, thiab nug.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "h5p",
+                        "Tseeb los dag? Xaiv Muaj tseeb los yog Tsis muaj tseeb rau txhua kab.",
+                    ),
+                    (
+                        "warn",
+                        "Raug dag lawm? Hu rau koj lub tsev txhab nyiaj tam sim no kom kaw koj tus account, thiab qhia tub ceev xwm hauv xeem.",
+                    ),
+                    (
+                        "quiz",
+                        "Ib tug neeg yuav xa ib daim duab qhia tias nws xa 500.000 nyiaj lawm. Koj ua li cas ua ntej muab khoom?",
+                        None,
+                        [
+                            (
+                                "Qhib kuv lub app tsev txhab nyiaj thiab saib seb nyiaj tuaj txog lawm",
+                                None,
+                                "Yog lawm. Tsuas ntseeg cov nyiaj hauv koj lub app tsev txhab nyiaj xwb.",
+                            ),
+                            (
+                                "Muab khoom tam sim ntawd, vim muaj duab lawm",
+                                None,
+                                "Tsis yog. Duab xa nyiaj ua cuav tau yooj yim.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+        },
+    },
     "dung-dien-thoai-thong-minh": {
         "title": "Siv koj lub xov tooj smartphone",
         "summary": "Qhib xov tooj, nyeem ntawv xov tooj, hu xov tooj, nruab app thiab koom pab Zalo hauv zos.",

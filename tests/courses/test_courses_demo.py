@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_courses_are_real_translated_and_idempotent(client, home_page):
     first = load_courses_demo()
-    assert first["courses"] == 3
+    assert first["courses"] == 4
     assert load_courses_demo() == {"courses": 0, "lessons": 0, "translations": 0}
 
     originals = CoursePage.objects.filter(locale__language_code="vi")
@@ -18,6 +18,7 @@ def test_demo_courses_are_real_translated_and_idempotent(client, home_page):
         "Dùng điện thoại thông minh",
         "VNeID và dịch vụ công trực tuyến",
         "Phòng tránh lừa đảo trên mạng",
+        "Bán nông sản trên mạng",
     }
     for course in originals:
         lessons = list(course.lessons().specific())
@@ -67,5 +68,39 @@ def test_hmong_pages_are_flagged_for_review_when_an_editor_exists(home_page, mak
     load_courses_demo()
     flagged = Comment.objects.filter(text=REVIEW_NOTE)
     # Every course and lesson in H'Mông.
-    assert flagged.count() == 3 + 12
+    assert flagged.count() == 4 + 17
     assert {c.page.locale.language_code for c in flagged} == {"hmn"}
+
+
+def test_selling_course_has_drawings_quizzes_and_a_real_h5p_activity(client, home_page):
+    load_courses_demo()
+    course = CoursePage.objects.get(locale__language_code="vi", slug="ban-nong-san-tren-mang")
+    lessons = list(course.lessons().specific())
+    assert [lesson.slug for lesson in lessons] == [
+        "chup-anh-san-pham",
+        "viet-mo-ta-trung-thuc",
+        "dang-ban-zalo-va-san",
+        "livestream-an-toan",
+        "nhan-tien-khong-bi-lua",
+    ]
+    for lesson in lessons:
+        kinds = [child.block_type for child in lesson.body]
+        assert "quiz" in kinds and "steps" in kinds
+        drawing = next(c.value["image"] for c in lesson.body if c.block_type == "image")
+        assert drawing.title.startswith("Minh hoạ: sell-")
+    payment = lessons[-1]
+    activity = next(c.value["activity"] for c in payment.body if c.block_type == "h5p")
+    assert activity.machine_name == "H5P.QuestionSet"
+    questions = activity.content_json["questions"]
+    assert [q["library"] for q in questions] == ["H5P.TrueFalse 1.6"] * 4
+    assert "ảnh chụp màn hình" in questions[0]["params"]["question"]
+    # Built the same way twice, it is the same package.
+    load_courses_demo()
+    assert type(activity).objects.filter(title=activity.title).count() == 1
+
+    html = client.get("/hmn/khoa-hoc/ban-nong-san-tren-mang/nhan-tien-khong-bi-lua/").content
+    html = html.decode()
+    assert "Tau nyiaj yam tsis raug dag" in html and 'class="notice"' not in html
+    assert "Kuaj xyuas" in html  # the activity's Check button, in H'Mông
+    html = client.get("/en/khoa-hoc/ban-nong-san-tren-mang/chup-anh-san-pham/").content.decode()
+    assert "Photograph your product in daylight" in html
