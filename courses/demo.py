@@ -131,6 +131,18 @@ def _activity():
     return h5p_package_import(fileobj=package, title=SELLING_ACTIVITY["title"])
 
 
+def _first_drawing(entries, images):
+    """The lesson's drawing for the course page: its first picture."""
+    for entry in entries:
+        if entry[0] == "img":
+            return images[entry[1]]
+        if entry[0] == "steps":
+            for step in entry[2]:
+                if step[0]:
+                    return images[step[0]]
+    return None
+
+
 def _outcomes(items) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
@@ -244,6 +256,7 @@ def load_courses_demo() -> dict:
                         slug=lesson_spec["slug"],
                         summary=lesson_spec["summary"],
                         estimated_minutes=lesson_spec["minutes"],
+                        cover_image=_first_drawing(lesson_spec["body"], images),
                         body=_body(lesson_spec["body"], lesson_spec["body"], images),
                     )
                 )

@@ -192,13 +192,15 @@ class CoursePage(FallbackRoutingMixin, AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(self.lessons().specific())
+        lessons = list(self.lessons().select_related("cover_image").defer_streamfields())
         if self.source.pk != self.pk:
             # Lessons not translated yet are listed from the Vietnamese original.
             have = {lesson.translation_key for lesson in lessons}
             lessons += [
                 lesson
-                for lesson in self.source.lessons().specific()
+                for lesson in self.source.lessons()
+                .select_related("cover_image")
+                .defer_streamfields()
                 if lesson.translation_key not in have
             ]
             order = {k: i for i, k in enumerate(self.required_lesson_keys())}
@@ -212,6 +214,17 @@ class LessonPage(FallbackRoutingMixin, AsciiSlugMixin, Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=5, validators=[MinValueValidator(1)]
     )
+    # Pictures first: the course page lists each lesson with its drawing, for people who
+    # read little.
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("drawing"),
+        help_text=_("Shown beside the lesson in its course's list of lessons."),
+    )
     body = StreamField(LessonStreamBlock(), verbose_name=_("lesson"))
 
     parent_page_types = ["courses.CoursePage"]
@@ -220,6 +233,7 @@ class LessonPage(FallbackRoutingMixin, AsciiSlugMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("estimated_minutes"),
+        FieldPanel("cover_image"),
         FieldPanel("body"),
     ]
 
