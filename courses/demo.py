@@ -12,6 +12,7 @@ pages get an admin comment asking a native speaker to review them.
 
 import copy
 import re
+import uuid
 from html import escape
 from pathlib import Path
 
@@ -60,6 +61,12 @@ def _drawings() -> dict:
     return images
 
 
+def _item(value: dict) -> dict:
+    """A list item as Wagtail stores it, with its own id. wagtail-localize only offers the
+    words of list items (steps, answers) for translation when they are stored this way."""
+    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
+
+
 def _block(entry, source, images, block_id=None) -> dict:
     """Raw stream data for one block; pictures and right answers come from `source`."""
     kind = entry[0]
@@ -72,11 +79,13 @@ def _block(entry, source, images, block_id=None) -> dict:
         }
     elif kind == "steps":
         steps = [
-            {
-                "image": images[src_step[0]].pk if src_step[0] else None,
-                "alt": step[1],
-                "text": step[2],
-            }
+            _item(
+                {
+                    "image": images[src_step[0]].pk if src_step[0] else None,
+                    "alt": step[1],
+                    "text": step[2],
+                }
+            )
             for step, src_step in zip(entry[2], source[2], strict=True)
         ]
         data = {"type": "steps", "value": {"heading": entry[1], "steps": steps}}
@@ -87,7 +96,7 @@ def _block(entry, source, images, block_id=None) -> dict:
         data = {"type": "h5p", "value": {"activity": images[H5P_KEY].pk, "instruction": entry[1]}}
     elif kind == "quiz":
         options = [
-            {"text": option[0], "correct": src_option[1], "feedback": option[2]}
+            _item({"text": option[0], "correct": src_option[1], "feedback": option[2]})
             for option, src_option in zip(entry[3], source[3], strict=True)
         ]
         data = {

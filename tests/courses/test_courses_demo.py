@@ -49,6 +49,11 @@ def test_demo_courses_are_real_translated_and_idempotent(client, home_page):
     )
     assert [c.id for c in hmn_lesson.body] == [c.id for c in source_lesson.body]
 
+    # The steps and the answers are translated too (list items), not left in Vietnamese.
+    html = client.get("/hmn/khoa-hoc/dung-dien-thoai-thong-minh/bat-may-mo-khoa/").content.decode()
+    assert "Rub lub vijtsam ntawm hauv qab mus rau saum." in html
+    assert "Nias thiab tuav lub pob qhib li 3 vib nas this</label>" in html
+    assert "Bấm và giữ nút nguồn" not in html
     html = client.get("/hmn/khoa-hoc/phong-tranh-lua-dao/cuoc-goi-lua-dao/").content.decode()
     assert "Paub txog kev hu xov tooj dag" in html and 'class="notice"' not in html
     html = client.get("/hmn/khoa-hoc/dung-dien-thoai-thong-minh/cai-ung-dung/").content.decode()
@@ -106,9 +111,7 @@ def test_selling_course_has_drawings_quizzes_and_a_real_h5p_activity(client, hom
     assert "Photograph your product in daylight" in html
 
 
-def test_pictures_first_course_page_lists_each_lesson_with_its_drawing_and_time(
-    client, home_page
-):
+def test_pictures_first_course_page_lists_each_lesson_with_its_drawing_and_time(client, home_page):
     load_courses_demo()
     html = client.get("/hmn/khoa-hoc/ban-nong-san-tren-mang/").content.decode()
     lessons = html.split('<ol class="lessons">', 1)[1].split("</ol>", 1)[0]
