@@ -877,7 +877,8 @@ def summaries_rebuild_all(*, progress=None) -> None:
         SessionSummary,
     ):
         model.objects.all().delete()
-    if connection.vendor == "postgresql":
+    postgres = connection.vendor == "postgresql"
+    if postgres:
         _rebuild_people_sql()
         say("person-level summaries built (SQL)")
     else:
@@ -917,6 +918,10 @@ def summaries_rebuild_all(*, progress=None) -> None:
     )
     last = month_end(last)
     periods = _all_periods(first, last)
+    if postgres:
+        _rebuild_stats_sql(periods)
+        say(f"commune figures built (SQL, {len(periods)} periods)")
+        return
     communes = sorted(
         set(SessionSummary.objects.values_list("commune_id", flat=True).distinct())
         | set(PersonSummary.objects.values_list("commune_id", flat=True).distinct())
@@ -972,6 +977,19 @@ def _refresh_people_only(person_ids, groups=("trained", "days")) -> None:
         )
 
 
+def _bulk_session(cursor) -> None:
+    """Settings for building summaries of millions of rows in one transaction (PostgreSQL).
+
+    Memory for the sorts of the GROUP BYs; and, for a superuser, no per-row foreign-key
+    triggers: every row is derived from rows that exist, and tens of millions of deferred
+    checks would queue in memory until COMMIT.
+    """
+    cursor.execute("SET LOCAL work_mem = '256MB'")
+    cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    if cursor.fetchone()[0]:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+
+
 def _rebuild_people_sql() -> None:
     """Layer 2 from the raw rows in a handful of statements (PostgreSQL)."""
     tz = timezone.get_current_timezone_name()
@@ -1006,6 +1024,7 @@ def _rebuild_people_sql() -> None:
             "WHERE a.status IN (%s, %s) AND s.status = %s",
             [tz, *TRAINED_STATUSES, held],
         ),
+        ("ANALYZE coverage_marks", []),
         (
             f"INSERT INTO {t['PersonMonth']} "  # noqa: S608
             "(person_id, month, days, commune_id, village_id, household) "
@@ -1013,7 +1032,7 @@ def _rebuild_people_sql() -> None:
             "bit_or(1 << (extract(day FROM m.day)::int - 1)), "
             "p.commune_id, p.village_id, p.household "
             f"FROM coverage_marks m JOIN {t['Person']} p ON p.id = m.person_id "
-            "GROUP BY m.person_id, 2, p.commune_id, p.village_id, p.household",
+            "GROUP BY m.person_id, 2, p.commune_id, p.village_id, p.household ORDER BY 1, 2",
             [],
         ),
         (
@@ -1022,14 +1041,14 @@ def _rebuild_people_sql() -> None:
             "bit_or(1 << (extract(day FROM m.day)::int - 1)), p.commune_id "
             f"FROM coverage_marks m JOIN {topics} st ON st.trainingsession_id = m.session_id "
             f"JOIN {t['Person']} p ON p.id = m.person_id "
-            "GROUP BY m.person_id, st.sessiontopic_id, 3, p.commune_id",
+            "GROUP BY m.person_id, st.sessiontopic_id, 3, p.commune_id ORDER BY 1, 2, 3",
             [],
         ),
         (
             f"INSERT INTO {t['PersonSummary']} (person_id, commune_id, first_trained_on) "  # noqa: S608
             "SELECT m.person_id, p.commune_id, min(m.day) "
             f"FROM coverage_marks m JOIN {t['Person']} p ON p.id = m.person_id "
-            "GROUP BY m.person_id, p.commune_id",
+            "GROUP BY m.person_id, p.commune_id ORDER BY 1",
             [],
         ),
         (
@@ -1042,6 +1061,7 @@ def _rebuild_people_sql() -> None:
         ),
     ]
     with transaction.atomic(), connection.cursor() as cursor:
+        _bulk_session(cursor)
         for sql, params in statements:
             cursor.execute(sql, params)
     with connection.cursor() as cursor:
@@ -1058,3 +1078,107 @@ def _rebuild_people_sql() -> None:
                 )
             )
         )
+
+
+def _rebuild_stats_sql(periods: list[Period]) -> None:
+    """Every commune's figures for these periods from layer 2, set-based (PostgreSQL).
+
+    Each period is split into the months it overlaps with the mask of its days in each
+    (as `_month_condition` does for one period), so every summary table is joined on an
+    equality and read once for all communes and periods; distinct counts stay distinct
+    because a person's rows in several months of one period are grouped together.
+    """
+    period_rows, month_rows = [], []
+    for pid, period in enumerate(periods):
+        period_rows.append((pid, period.kind, _d(period.start), _d(period.end)))
+        for month in months_between(period.start, period.end):
+            month_rows.append((pid, _d(month), day_mask(month, period.start, period.end)))
+    pm, ptm, ps, sess, pd, stat = (
+        _table(m)
+        for m in (
+            PersonMonth,
+            PersonTopicMonth,
+            PersonSummary,
+            SessionSummary,
+            PersonDay,
+            CommunePeriodStat,
+        )
+    )
+    day_bit = "(1 << (extract(day FROM {0})::int - 1))"
+    # Identifiers come from model metadata; every value is a parameter.
+    statements = [
+        "CREATE TEMPORARY TABLE cov_period (pid int PRIMARY KEY, kind text, starts_on date, "
+        "ends_on date) ON COMMIT DROP",
+        "CREATE TEMPORARY TABLE cov_period_month (pid int, month date, mask int) ON COMMIT DROP",
+        (
+            "CREATE TEMPORARY TABLE cov_trained ON COMMIT DROP AS "  # noqa: S608
+            "SELECT commune_id, pid, count(DISTINCT person_id) AS people, "
+            "count(DISTINCT CASE WHEN household <> '' AND village_id IS NOT NULL "
+            "THEN village_id::text || '/' || household END) AS households, "
+            "count(DISTINCT person_id) FILTER (WHERE household = '' OR village_id IS NULL) "
+            "AS without "
+            "FROM (SELECT DISTINCT m.commune_id, p.pid, m.person_id, m.village_id, m.household "
+            f"FROM {pm} m JOIN cov_period_month p ON p.month = m.month AND m.days & p.mask <> 0 "
+            "WHERE m.commune_id IS NOT NULL) AS trained GROUP BY commune_id, pid"
+        ),
+        (
+            "CREATE TEMPORARY TABLE cov_topics ON COMMIT DROP AS "  # noqa: S608
+            "SELECT commune_id, pid, jsonb_object_agg(topic_id::text, n) AS by_topic FROM ("
+            "SELECT m.commune_id, p.pid, m.topic_id, count(DISTINCT m.person_id) AS n "
+            f"FROM {ptm} m JOIN cov_period_month p ON p.month = m.month "
+            "AND m.days & p.mask <> 0 WHERE m.commune_id IS NOT NULL "
+            "GROUP BY 1, 2, 3) AS t GROUP BY commune_id, pid"
+        ),
+        (
+            "CREATE TEMPORARY TABLE cov_newly ON COMMIT DROP AS "  # noqa: S608
+            "SELECT s.commune_id, p.pid, count(*) AS newly "
+            f"FROM {ps} s JOIN cov_period_month p "
+            "ON p.month = date_trunc('month', s.first_trained_on)::date "
+            f"AND {day_bit.format('s.first_trained_on')} & p.mask <> 0 "
+            "WHERE s.commune_id IS NOT NULL GROUP BY 1, 2"
+        ),
+        (
+            "CREATE TEMPORARY TABLE cov_sessions ON COMMIT DROP AS "  # noqa: S608
+            "SELECT s.commune_id, p.pid, count(*) AS held "
+            f"FROM {sess} s JOIN cov_period_month p "
+            "ON p.month = date_trunc('month', s.day)::date "
+            f"AND {day_bit.format('s.day')} & p.mask <> 0 WHERE s.held GROUP BY 1, 2"
+        ),
+        (
+            "CREATE TEMPORARY TABLE cov_days ON COMMIT DROP AS "  # noqa: S608
+            "SELECT d.commune_id, p.pid, sum(d.certificates) AS certificates, "
+            "sum(d.completions) AS completions "
+            f"FROM {pd} d JOIN cov_period_month p ON p.month = date_trunc('month', d.day)::date "
+            f"AND {day_bit.format('d.day')} & p.mask <> 0 "
+            "WHERE d.commune_id IS NOT NULL GROUP BY 1, 2"
+        ),
+        (
+            f"INSERT INTO {stat} (commune_id, kind, starts_on, ends_on, people_trained, "  # noqa: S608
+            "newly_trained, households_reached, trained_without_household, sessions_held, "
+            "certificates_issued, course_completions, by_topic) "
+            "SELECT k.commune_id, p.kind, p.starts_on, p.ends_on, coalesce(t.people, 0), "
+            "coalesce(n.newly, 0), coalesce(t.households, 0), coalesce(t.without, 0), "
+            "coalesce(s.held, 0), coalesce(d.certificates, 0), coalesce(d.completions, 0), "
+            "coalesce(b.by_topic, '{}'::jsonb) "
+            "FROM (SELECT commune_id, pid FROM cov_trained UNION SELECT commune_id, pid "
+            "FROM cov_newly UNION SELECT commune_id, pid FROM cov_sessions UNION "
+            "SELECT commune_id, pid FROM cov_days WHERE certificates + completions > 0) AS k "
+            "JOIN cov_period p ON p.pid = k.pid "
+            "LEFT JOIN cov_trained t ON (t.commune_id, t.pid) = (k.commune_id, k.pid) "
+            "LEFT JOIN cov_topics b ON (b.commune_id, b.pid) = (k.commune_id, k.pid) "
+            "LEFT JOIN cov_newly n ON (n.commune_id, n.pid) = (k.commune_id, k.pid) "
+            "LEFT JOIN cov_sessions s ON (s.commune_id, s.pid) = (k.commune_id, k.pid) "
+            "LEFT JOIN cov_days d ON (d.commune_id, d.pid) = (k.commune_id, k.pid)"
+        ),
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        _bulk_session(cursor)
+        for sql in statements[:2]:
+            cursor.execute(sql)
+        cursor.executemany("INSERT INTO cov_period VALUES (%s, %s, %s, %s)", period_rows)
+        cursor.executemany("INSERT INTO cov_period_month VALUES (%s, %s, %s)", month_rows)
+        cursor.execute("ANALYZE cov_period_month")
+        for sql in statements[2:]:
+            cursor.execute(sql)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {stat}")
