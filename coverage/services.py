@@ -24,6 +24,9 @@ summarised periods, a recount over layer 2 for any other dates (exports with `--
 definitions; tests and the reconcile compare the two.
 """
 
+# SQL here is assembled from model metadata and constants only; every value is a parameter.
+# ruff: noqa: S608
+
 import datetime as dt
 import logging
 from collections import defaultdict
@@ -301,6 +304,17 @@ def summaries_refresh(
     touched = Touched()
     _lock(LOCK_PERSON, person_ids)
 
+    if connection.vendor == "postgresql" and (session_ids or "trained" in groups):
+        # Sessions and the people's trained rows in one statement; then only "days" is left.
+        _refresh_trained_sql(
+            person_ids if "trained" in groups else set(),
+            person_ids - exclude_person_ids,
+            session_ids,
+            exclude_session_ids,
+            touched,
+        )
+        groups.discard("trained")
+        session_ids = set()
     if session_ids:
         _refresh_sessions(session_ids, exclude_session_ids, touched)
     if person_ids and "trained" in groups:
@@ -345,6 +359,146 @@ def summaries_refresh(
     if touched:
         commune_stats_recount(touched)
     return touched
+
+
+def _sync_cte(name, table, keys, values, fresh_sql, old_where):
+    """CTEs making `table`'s rows (old_where) equal the rows of `fresh_sql`, PostgreSQL.
+
+    `{name}_gone` returns the old values of the rows deleted; `{name}_new` holds the rows
+    added or changed with their old values (old_*), and `{name}_put` writes them. Every
+    sub-statement sees the same snapshot, so old and new are both known to report.
+    """
+    cols = [*keys, *values]
+    key_match = " AND ".join(f"f.{k} = o.{k}" for k in keys)
+    return (
+        f"{name}_fresh AS ({fresh_sql}), "
+        f"{name}_old AS (SELECT {', '.join(cols)} FROM {table} WHERE {old_where}), "
+        f"{name}_gone AS (DELETE FROM {table} t USING {name}_old o WHERE "  # noqa: S608
+        + " AND ".join(f"t.{k} = o.{k}" for k in keys)
+        + f" AND NOT EXISTS (SELECT 1 FROM {name}_fresh f WHERE {key_match}) "
+        f"RETURNING {', '.join(f'o.{c}' for c in cols)}), "
+        f"{name}_new AS (SELECT f.*, {', '.join(f'o.{v} AS old_{v}' for v in values)}, "
+        f"o.{keys[-1]} IS NOT NULL AS had_old FROM {name}_fresh f "
+        f"LEFT JOIN {name}_old o ON {key_match} "
+        f"WHERE o.{keys[-1]} IS NULL OR ({', '.join(f'o.{v}' for v in values)}) "
+        f"IS DISTINCT FROM ({', '.join(f'f.{v}' for v in values)})), "
+        f"{name}_put AS (INSERT INTO {table} ({', '.join(cols)}) "
+        f"SELECT {', '.join(cols)} FROM {name}_new ON CONFLICT ({', '.join(keys)}) "
+        f"DO UPDATE SET {', '.join(f'{v} = excluded.{v}' for v in values)})"
+    )
+
+
+def _refresh_trained_sql(person_ids, live_ids, session_ids, exclude_session_ids, touched):
+    """PersonMonth, PersonTopicMonth, PersonSummary (for these people) and SessionSummary
+    (for these sessions) brought in line with the raw rows in one statement (PostgreSQL).
+
+    Set-based, as `summaries_rebuild_all` builds them: the people's trained marks are read
+    once, each table is diffed and written, and the statement returns which communes,
+    months and days moved ("trained" or "sessions") for the commune figures.
+    """
+    tz = timezone.get_current_timezone_name()
+    t = {
+        m.__name__: _table(m)
+        for m in (
+            PersonMonth,
+            PersonTopicMonth,
+            PersonSummary,
+            SessionSummary,
+            Attendance,
+            TrainingSession,
+            Person,
+        )
+    }
+    topics = _table(TrainingSession.topic_list.through)
+    held = TrainingSession.Status.HELD
+    bit = "(1 << (extract(day FROM {0})::int - 1))"
+    month = "date_trunc('month', {0})::date"
+    params = {
+        "tz": tz,
+        "people": sorted(person_ids),
+        "live": sorted(live_ids),
+        "sessions": sorted(session_ids),
+        "live_sessions": sorted(set(session_ids) - set(exclude_session_ids)),
+        "excluded": sorted(exclude_session_ids),
+        "trained": list(TRAINED_STATUSES),
+        "held": held,
+    }
+    ctes = [
+        "marks AS MATERIALIZED (SELECT a.person_id, a.session_id, "  # noqa: S608
+        "(s.starts_at AT TIME ZONE %(tz)s)::date AS day, p.commune_id, p.village_id, "
+        f"p.household FROM {t['Attendance']} a "
+        f"JOIN {t['TrainingSession']} s ON s.id = a.session_id "
+        f"JOIN {t['Person']} p ON p.id = a.person_id "
+        "WHERE a.person_id = ANY(%(live)s) AND a.status = ANY(%(trained)s) "
+        "AND s.status = %(held)s AND NOT a.session_id = ANY(%(excluded)s))",
+        _sync_cte(
+            "pm",
+            t["PersonMonth"],
+            ("person_id", "month"),
+            ("days", "commune_id", "village_id", "household"),
+            f"SELECT person_id, {month.format('day')} AS month, bit_or({bit.format('day')}) "
+            "AS days, commune_id, village_id, household FROM marks GROUP BY 1, 2, 4, 5, 6",
+            "person_id = ANY(%(people)s)",
+        ),
+        _sync_cte(
+            "ptm",
+            t["PersonTopicMonth"],
+            ("person_id", "topic_id", "month"),
+            ("days", "commune_id"),
+            f"SELECT m.person_id, st.sessiontopic_id AS topic_id, {month.format('m.day')} "
+            f"AS month, bit_or({bit.format('m.day')}) AS days, m.commune_id FROM marks m "
+            f"JOIN {topics} st ON st.trainingsession_id = m.session_id GROUP BY 1, 2, 3, 5",
+            "person_id = ANY(%(people)s)",
+        ),
+        _sync_cte(
+            "ps",
+            t["PersonSummary"],
+            ("person_id",),
+            ("first_trained_on", "commune_id"),
+            "SELECT person_id, min(day) AS first_trained_on, commune_id FROM marks GROUP BY 1, 3",
+            "person_id = ANY(%(people)s)",
+        ),
+        _sync_cte(
+            "ss",
+            t["SessionSummary"],
+            ("session_id",),
+            ("commune_id", "day", "held"),
+            "SELECT id AS session_id, commune_id, (starts_at AT TIME ZONE %(tz)s)::date AS day, "
+            f"status = %(held)s AS held FROM {t['TrainingSession']} "
+            "WHERE id = ANY(%(live_sessions)s)",
+            "session_id = ANY(%(sessions)s)",
+        ),
+    ]
+    # Old and new values of every row that moved, as (group, commune, month, day mask).
+    moved = []
+    for name, mask, when in (
+        ("pm", "{p}days", "month"),
+        ("ptm", "{p}days", "month"),
+        ("ps", bit.format("{p}first_trained_on"), month.format("{p}first_trained_on")),
+        ("ss", bit.format("{p}day"), month.format("{p}day")),
+    ):
+        group = "sessions" if name == "ss" else "trained"
+        for source, prefix, cond in (
+            (f"{name}_gone", "", ""),
+            (f"{name}_new", "old_", " WHERE had_old"),
+            (f"{name}_new", "", ""),
+        ):
+            moved.append(
+                f"SELECT '{group}' AS g, {prefix}commune_id AS commune_id, "
+                f"{when.format(p=prefix)} AS month, {mask.format(p=prefix)} AS mask "
+                f"FROM {source}{cond}"
+            )
+    sql = (
+        f"WITH {', '.join(ctes)} SELECT g, commune_id, month, bit_or(mask) FROM ("
+        + " UNION ALL ".join(moved)
+        + ") moved WHERE commune_id IS NOT NULL GROUP BY 1, 2, 3"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for group, commune_id, month_start, mask in cursor.fetchall():
+            if group == "sessions" and not session_ids:
+                continue
+            touched.add_mask(group, commune_id, month_start, mask)
 
 
 def _refresh_sessions(session_ids, exclude_session_ids, touched: Touched) -> None:
@@ -538,7 +692,15 @@ def commune_stats_recount(touched: Touched) -> None:
 
 
 def _stats_write(keys: set[tuple[int, Period]], groups: list[str]) -> None:
-    """Recount `groups` for these (commune, period) pairs and store them."""
+    """Recount `groups` for these (commune, period) pairs and store them.
+
+    On PostgreSQL every figure is recounted and stored in one statement.
+    """
+    if not keys:
+        return
+    if connection.vendor == "postgresql":
+        _stats_write_sql(keys)
+        return
     communes = {c for c, _p in keys}
     periods = {p for _c, p in keys}
     figures = _recount(communes, periods, groups)
@@ -1080,105 +1242,161 @@ def _rebuild_people_sql() -> None:
         )
 
 
-def _rebuild_stats_sql(periods: list[Period]) -> None:
-    """Every commune's figures for these periods from layer 2, set-based (PostgreSQL).
-
-    Each period is split into the months it overlaps with the mask of its days in each
-    (as `_month_condition` does for one period), so every summary table is joined on an
-    equality and read once for all communes and periods; distinct counts stay distinct
-    because a person's rows in several months of one period are grouped together.
-    """
+def _period_rows(periods) -> tuple[list[tuple], list[tuple]]:
+    """(pid, kind, start, end) per period, and (pid, month, mask of its days) per month it
+    overlaps: a period becomes equality joins on the month (as `_month_condition`)."""
     period_rows, month_rows = [], []
     for pid, period in enumerate(periods):
         period_rows.append((pid, period.kind, _d(period.start), _d(period.end)))
         for month in months_between(period.start, period.end):
             month_rows.append((pid, _d(month), day_mask(month, period.start, period.end)))
-    pm, ptm, ps, sess, pd, stat = (
-        _table(m)
-        for m in (
-            PersonMonth,
-            PersonTopicMonth,
-            PersonSummary,
-            SessionSummary,
-            PersonDay,
-            CommunePeriodStat,
-        )
+    return period_rows, month_rows
+
+
+def _figures_ctes(period_month: str, where: str) -> str:
+    """CTEs counting every figure per (commune, pid) from layer 2 (PostgreSQL).
+
+    `period_month` names a relation (pid, month, mask); `where` restricts the summary rows
+    (alias m), for example to some communes. Distinct counts stay distinct: a person's rows
+    in several months of one period are grouped together.
+    """
+    pm, ptm, ps, sess, pd = (
+        _table(m) for m in (PersonMonth, PersonTopicMonth, PersonSummary, SessionSummary, PersonDay)
     )
-    day_bit = "(1 << (extract(day FROM {0})::int - 1))"
-    # Identifiers come from model metadata; every value is a parameter.
-    statements = [
-        "CREATE TEMPORARY TABLE cov_period (pid int PRIMARY KEY, kind text, starts_on date, "
-        "ends_on date) ON COMMIT DROP",
-        "CREATE TEMPORARY TABLE cov_period_month (pid int, month date, mask int) ON COMMIT DROP",
-        (
-            "CREATE TEMPORARY TABLE cov_trained ON COMMIT DROP AS "  # noqa: S608
-            "SELECT commune_id, pid, count(DISTINCT person_id) AS people, "
-            "count(DISTINCT CASE WHEN household <> '' AND village_id IS NOT NULL "
-            "THEN village_id::text || '/' || household END) AS households, "
-            "count(DISTINCT person_id) FILTER (WHERE household = '' OR village_id IS NULL) "
-            "AS without "
-            "FROM (SELECT DISTINCT m.commune_id, p.pid, m.person_id, m.village_id, m.household "
-            f"FROM {pm} m JOIN cov_period_month p ON p.month = m.month AND m.days & p.mask <> 0 "
-            "WHERE m.commune_id IS NOT NULL) AS trained GROUP BY commune_id, pid"
-        ),
-        (
-            "CREATE TEMPORARY TABLE cov_topics ON COMMIT DROP AS "  # noqa: S608
-            "SELECT commune_id, pid, jsonb_object_agg(topic_id::text, n) AS by_topic FROM ("
-            "SELECT m.commune_id, p.pid, m.topic_id, count(DISTINCT m.person_id) AS n "
-            f"FROM {ptm} m JOIN cov_period_month p ON p.month = m.month "
-            "AND m.days & p.mask <> 0 WHERE m.commune_id IS NOT NULL "
-            "GROUP BY 1, 2, 3) AS t GROUP BY commune_id, pid"
-        ),
-        (
-            "CREATE TEMPORARY TABLE cov_newly ON COMMIT DROP AS "  # noqa: S608
-            "SELECT s.commune_id, p.pid, count(*) AS newly "
-            f"FROM {ps} s JOIN cov_period_month p "
-            "ON p.month = date_trunc('month', s.first_trained_on)::date "
-            f"AND {day_bit.format('s.first_trained_on')} & p.mask <> 0 "
-            "WHERE s.commune_id IS NOT NULL GROUP BY 1, 2"
-        ),
-        (
-            "CREATE TEMPORARY TABLE cov_sessions ON COMMIT DROP AS "  # noqa: S608
-            "SELECT s.commune_id, p.pid, count(*) AS held "
-            f"FROM {sess} s JOIN cov_period_month p "
-            "ON p.month = date_trunc('month', s.day)::date "
-            f"AND {day_bit.format('s.day')} & p.mask <> 0 WHERE s.held GROUP BY 1, 2"
-        ),
-        (
-            "CREATE TEMPORARY TABLE cov_days ON COMMIT DROP AS "  # noqa: S608
-            "SELECT d.commune_id, p.pid, sum(d.certificates) AS certificates, "
-            "sum(d.completions) AS completions "
-            f"FROM {pd} d JOIN cov_period_month p ON p.month = date_trunc('month', d.day)::date "
-            f"AND {day_bit.format('d.day')} & p.mask <> 0 "
-            "WHERE d.commune_id IS NOT NULL GROUP BY 1, 2"
-        ),
-        (
-            f"INSERT INTO {stat} (commune_id, kind, starts_on, ends_on, people_trained, "  # noqa: S608
-            "newly_trained, households_reached, trained_without_household, sessions_held, "
-            "certificates_issued, course_completions, by_topic) "
-            "SELECT k.commune_id, p.kind, p.starts_on, p.ends_on, coalesce(t.people, 0), "
-            "coalesce(n.newly, 0), coalesce(t.households, 0), coalesce(t.without, 0), "
-            "coalesce(s.held, 0), coalesce(d.certificates, 0), coalesce(d.completions, 0), "
-            "coalesce(b.by_topic, '{}'::jsonb) "
-            "FROM (SELECT commune_id, pid FROM cov_trained UNION SELECT commune_id, pid "
-            "FROM cov_newly UNION SELECT commune_id, pid FROM cov_sessions UNION "
-            "SELECT commune_id, pid FROM cov_days WHERE certificates + completions > 0) AS k "
-            "JOIN cov_period p ON p.pid = k.pid "
-            "LEFT JOIN cov_trained t ON (t.commune_id, t.pid) = (k.commune_id, k.pid) "
-            "LEFT JOIN cov_topics b ON (b.commune_id, b.pid) = (k.commune_id, k.pid) "
-            "LEFT JOIN cov_newly n ON (n.commune_id, n.pid) = (k.commune_id, k.pid) "
-            "LEFT JOIN cov_sessions s ON (s.commune_id, s.pid) = (k.commune_id, k.pid) "
-            "LEFT JOIN cov_days d ON (d.commune_id, d.pid) = (k.commune_id, k.pid)"
-        ),
-    ]
+
+    def on_day(column):
+        return (
+            f"JOIN {period_month} p ON p.month = date_trunc('month', m.{column})::date "
+            f"AND (1 << (extract(day FROM m.{column})::int - 1)) & p.mask <> 0"
+        )
+
+    on_month = f"JOIN {period_month} p ON p.month = m.month AND m.days & p.mask <> 0"
+    # Identifiers come from model metadata and the caller's constants.
+    return (
+        "cov_trained AS (SELECT m.commune_id, p.pid, count(DISTINCT m.person_id) AS people, "  # noqa: S608
+        "count(DISTINCT CASE WHEN m.household <> '' AND m.village_id IS NOT NULL "
+        "THEN m.village_id::text || '/' || m.household END) AS households, "
+        "count(DISTINCT m.person_id) FILTER (WHERE m.household = '' OR m.village_id IS NULL) "
+        f"AS without FROM {pm} m {on_month} WHERE m.commune_id IS NOT NULL {where} "
+        "GROUP BY 1, 2), "
+        "cov_topics AS (SELECT commune_id, pid, jsonb_object_agg(topic_id::text, n) AS by_topic "
+        "FROM (SELECT m.commune_id, p.pid, m.topic_id, count(DISTINCT m.person_id) AS n "
+        f"FROM {ptm} m {on_month} WHERE m.commune_id IS NOT NULL {where} GROUP BY 1, 2, 3) t "
+        "GROUP BY 1, 2), "
+        "cov_newly AS (SELECT m.commune_id, p.pid, count(*) AS newly "
+        f"FROM {ps} m {on_day('first_trained_on')} WHERE m.commune_id IS NOT NULL {where} "
+        "GROUP BY 1, 2), "
+        f"cov_sessions AS (SELECT m.commune_id, p.pid, count(*) AS held FROM {sess} m "
+        f"{on_day('day')} WHERE m.held {where} GROUP BY 1, 2), "
+        "cov_days AS (SELECT m.commune_id, p.pid, sum(m.certificates) AS certificates, "
+        f"sum(m.completions) AS completions FROM {pd} m {on_day('day')} "
+        f"WHERE m.commune_id IS NOT NULL {where} GROUP BY 1, 2)"
+    )
+
+
+STAT_COLUMNS = (
+    "commune_id, kind, starts_on, ends_on, people_trained, newly_trained, households_reached, "
+    "trained_without_household, sessions_held, certificates_issued, course_completions, by_topic"
+)
+# The figures of key k (commune_id, pid) and period p, from `_figures_ctes`.
+STAT_SELECT = (
+    "SELECT k.commune_id, p.kind, p.starts_on, p.ends_on, "
+    "coalesce(t.people, 0) AS people_trained, coalesce(n.newly, 0) AS newly_trained, "
+    "coalesce(t.households, 0) AS households_reached, "
+    "coalesce(t.without, 0) AS trained_without_household, "
+    "coalesce(s.held, 0) AS sessions_held, coalesce(d.certificates, 0) AS certificates_issued, "
+    "coalesce(d.completions, 0) AS course_completions, "
+    "coalesce(b.by_topic, '{{}}'::jsonb) AS by_topic "
+    "FROM {keys} k JOIN {periods} p ON p.pid = k.pid "
+    "LEFT JOIN cov_trained t ON (t.commune_id, t.pid) = (k.commune_id, k.pid) "
+    "LEFT JOIN cov_topics b ON (b.commune_id, b.pid) = (k.commune_id, k.pid) "
+    "LEFT JOIN cov_newly n ON (n.commune_id, n.pid) = (k.commune_id, k.pid) "
+    "LEFT JOIN cov_sessions s ON (s.commune_id, s.pid) = (k.commune_id, k.pid) "
+    "LEFT JOIN cov_days d ON (d.commune_id, d.pid) = (k.commune_id, k.pid)"
+)
+
+
+def _rebuild_stats_sql(periods: list[Period]) -> None:
+    """Every commune's figures for these periods from layer 2, set-based (PostgreSQL):
+    each summary table is read once for all communes and periods."""
+    period_rows, month_rows = _period_rows(periods)
+    stat = _table(CommunePeriodStat)
+    keys = (
+        "(SELECT commune_id, pid FROM cov_trained UNION SELECT commune_id, pid FROM cov_newly "
+        "UNION SELECT commune_id, pid FROM cov_sessions UNION SELECT commune_id, pid "
+        "FROM cov_days WHERE certificates + completions > 0)"
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         _bulk_session(cursor)
-        for sql in statements[:2]:
-            cursor.execute(sql)
+        cursor.execute(
+            "CREATE TEMPORARY TABLE cov_period (pid int PRIMARY KEY, kind text, starts_on date, "
+            "ends_on date) ON COMMIT DROP"
+        )
+        cursor.execute(
+            "CREATE TEMPORARY TABLE cov_period_month (pid int, month date, mask int) ON COMMIT DROP"
+        )
         cursor.executemany("INSERT INTO cov_period VALUES (%s, %s, %s, %s)", period_rows)
         cursor.executemany("INSERT INTO cov_period_month VALUES (%s, %s, %s)", month_rows)
         cursor.execute("ANALYZE cov_period_month")
-        for sql in statements[2:]:
-            cursor.execute(sql)
+        cursor.execute(
+            f"INSERT INTO {stat} ({STAT_COLUMNS}) "  # noqa: S608
+            f"WITH {_figures_ctes('cov_period_month', '')} "
+            + STAT_SELECT.format(keys=keys, periods="cov_period")
+        )
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {stat}")
+
+
+def _stats_write_sql(keys: set[tuple[int, Period]]) -> None:
+    """Recount and store these (commune, period) pairs in one statement (PostgreSQL).
+
+    A pair with nothing in it gets no row (no row means zero) unless it has one already,
+    which is then set to zero; rows whose figures did not change are not written.
+    """
+    periods = sorted({p for _c, p in keys})
+    pids = {p: i for i, p in enumerate(periods)}
+    period_rows, month_rows = _period_rows(periods)
+    key_rows = sorted((c, pids[p]) for c, p in keys)
+    communes = sorted({c for c, _p in keys})
+    stat = _table(CommunePeriodStat)
+    figures = [
+        "people_trained",
+        "newly_trained",
+        "households_reached",
+        "trained_without_household",
+        "sessions_held",
+        "certificates_issued",
+        "course_completions",
+        "by_topic",
+    ]
+
+    def values(rows, types):
+        row = "(" + ", ".join(f"%s::{t}" for t in types) + ")"
+        return "VALUES " + ", ".join([row] * len(rows)), [v for r in rows for v in r]
+
+    periods_sql, periods_params = values(period_rows, ("int", "text", "date", "date"))
+    months_sql, months_params = values(month_rows, ("int", "date", "int"))
+    keys_sql, keys_params = values(key_rows, ("bigint", "int"))
+    select = STAT_SELECT.format(keys="cov_keys", periods="cov_period")
+    sets = ", ".join(f"{f} = excluded.{f}" for f in figures)
+    old = ", ".join(f"{stat}.{f}" for f in figures)
+    new = ", ".join(f"excluded.{f}" for f in figures)
+    sql = (
+        f"INSERT INTO {stat} ({STAT_COLUMNS}) "  # noqa: S608
+        f"WITH cov_period (pid, kind, starts_on, ends_on) AS ({periods_sql}), "
+        f"cov_period_month (pid, month, mask) AS ({months_sql}), "
+        f"cov_keys (commune_id, pid) AS ({keys_sql}), "
+        f"{_figures_ctes('cov_period_month', 'AND m.commune_id = ANY(%s)')}, "
+        f"cov_new AS ({select}) "
+        "SELECT * FROM cov_new c WHERE c.people_trained + c.newly_trained + c.sessions_held "
+        "+ c.certificates_issued + c.course_completions > 0 OR EXISTS (SELECT 1 FROM "
+        f"{stat} x WHERE (x.commune_id, x.kind, x.starts_on, x.ends_on) = "
+        "(c.commune_id, c.kind, c.starts_on, c.ends_on)) "
+        "ON CONFLICT (commune_id, kind, starts_on, ends_on) DO UPDATE SET "
+        f"{sets} WHERE ({old}) IS DISTINCT FROM ({new})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [*periods_params, *months_params, *keys_params, *[communes] * 5],
+        )
