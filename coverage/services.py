@@ -28,6 +28,7 @@ definitions; tests and the reconcile compare the two.
 # ruff: noqa: S608
 
 import datetime as dt
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -138,6 +139,10 @@ class Touched:
                 self.add(group, commune_id, month.replace(day=day))
             mask >>= 1
             day += 1
+
+    # Communes already locked by the refresh, and the campaigns it read (PostgreSQL path).
+    locked: set[int] = field(default_factory=set)
+    campaigns: list | None = None
 
     def __bool__(self):
         return any(self.days.values())
@@ -279,7 +284,9 @@ def _insert(model, columns: list[str], rows: list[tuple], update=(), conflict=()
             )
 
 
-@transaction.atomic
+# No savepoint: the callers run inside the change's transaction, and any error here
+# aborts it anyway (two round trips fewer for every batch of marks).
+@transaction.atomic(savepoint=False)
 def summaries_refresh(
     *,
     person_ids: Iterable[int] = (),
@@ -312,6 +319,9 @@ def summaries_refresh(
             session_ids,
             exclude_session_ids,
             touched,
+            # Alone, its communes are locked in the same statement; with "days" as well,
+            # all communes are locked at once afterwards (one order: no deadlock).
+            lock_communes=groups <= {"trained"},
         )
         groups.discard("trained")
         session_ids = set()
@@ -388,13 +398,19 @@ def _sync_cte(name, table, keys, values, fresh_sql, old_where):
     )
 
 
-def _refresh_trained_sql(person_ids, live_ids, session_ids, exclude_session_ids, touched):
+def _refresh_trained_sql(
+    person_ids, live_ids, session_ids, exclude_session_ids, touched, *, lock_communes
+):
     """PersonMonth, PersonTopicMonth, PersonSummary (for these people) and SessionSummary
     (for these sessions) brought in line with the raw rows in one statement (PostgreSQL).
 
     Set-based, as `summaries_rebuild_all` builds them: the people's trained marks are read
     once, each table is diffed and written, and the statement returns which communes,
     months and days moved ("trained" or "sessions") for the commune figures.
+
+    With `lock_communes` it also takes the communes' advisory locks (in order) at its end,
+    and reads the campaigns: the recount that follows, a statement with a snapshot taken
+    after the locks, then needs no other round trip.
     """
     tz = timezone.get_current_timezone_name()
     t = {
@@ -488,17 +504,45 @@ def _refresh_trained_sql(person_ids, live_ids, session_ids, exclude_session_ids,
                 f"{when.format(p=prefix)} AS month, {mask.format(p=prefix)} AS mask "
                 f"FROM {source}{cond}"
             )
-    sql = (
-        f"WITH {', '.join(ctes)} SELECT g, commune_id, month, bit_or(mask) FROM ("
+    moved_sql = (
+        "moved AS (SELECT g, commune_id, month, bit_or(mask) AS mask FROM ("
         + " UNION ALL ".join(moved)
-        + ") moved WHERE commune_id IS NOT NULL GROUP BY 1, 2, 3"
+        + ") m WHERE commune_id IS NOT NULL GROUP BY 1, 2, 3)"
     )
+    if lock_communes:
+        campaign = _table(Campaign)
+        sql = (
+            f"WITH {', '.join(ctes)}, {moved_sql}, "
+            "locked AS (SELECT count(pg_advisory_xact_lock(%(ns)s::bigint * 4294967296 + c)) "
+            "AS n FROM (SELECT DISTINCT commune_id AS c FROM moved ORDER BY 1) AS c) "
+            "SELECT m.g, m.commune_id, m.month, m.mask, l.n, "
+            "(SELECT coalesce(json_agg(json_build_array(starts_on, ends_on)), '[]') "
+            f"FROM {campaign}) FROM moved m, locked l"
+        )
+        params["ns"] = LOCK_COMMUNE
+    else:
+        sql = f"WITH {', '.join(ctes)}, {moved_sql} SELECT g, commune_id, month, mask FROM moved"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for group, commune_id, month_start, mask in cursor.fetchall():
-            if group == "sessions" and not session_ids:
-                continue
-            touched.add_mask(group, commune_id, month_start, mask)
+        rows = cursor.fetchall()
+    for group, commune_id, month_start, mask, *extra in rows:
+        if extra:
+            touched.locked.add(commune_id)
+            if touched.campaigns is None:
+                campaigns = json.loads(extra[1]) if isinstance(extra[1], str) else extra[1]
+                touched.campaigns = [
+                    CampaignDates(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+                    for a, b in campaigns
+                ]
+        if group == "sessions" and not session_ids:
+            continue
+        touched.add_mask(group, commune_id, month_start, mask)
+
+
+@dataclass(frozen=True)
+class CampaignDates:
+    starts_on: dt.date
+    ends_on: dt.date
 
 
 def _refresh_sessions(session_ids, exclude_session_ids, touched: Touched) -> None:
@@ -675,7 +719,7 @@ def _recount(commune_ids: Iterable[int], periods: Iterable[Period], groups: Iter
 
 def commune_stats_recount(touched: Touched) -> None:
     """Recount the stored figures of every commune and period that `touched` names."""
-    campaigns = _campaigns()
+    campaigns = touched.campaigns if touched.campaigns is not None else _campaigns()
     work: dict[str, set[tuple[int, Period]]] = {}
     for group, pairs in touched.days.items():
         keys = set()
@@ -686,7 +730,9 @@ def commune_stats_recount(touched: Touched) -> None:
             work[group] = keys
     if not work:
         return
-    _lock(LOCK_COMMUNE, {c for keys in work.values() for c, _p in keys})
+    communes = {c for keys in work.values() for c, _p in keys}
+    if not communes <= touched.locked:
+        _lock(LOCK_COMMUNE, communes)
     # One recount for all groups (a superset of what each needs: cheaper than one each).
     _stats_write(set().union(*work.values()), list(work))
 

@@ -479,7 +479,7 @@ class Command(BaseCommand):
 
     def _user(self, role, **scope):
         # A new user each run: --keep reuses a database an earlier run made users in.
-        phone = f"09{secrets.randbelow(10**8):08d}"
+        phone = f"0911{secrets.randbelow(10**6):06d}"
         user = User.objects.create_user(phone, None)
         return user_assign_role(user=user, role=role, **scope)
 
