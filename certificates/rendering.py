@@ -63,6 +63,26 @@ def html_to_pdf(document: str) -> bytes:
     )
 
 
+def warm_up() -> None:
+    """Load WeasyPrint, the fonts and the stylesheet, and lay out one sample certificate.
+
+    Called in a Celery worker's main process before it forks its pool (`worker_init`): every
+    pool process, including each one that replaces a recycled process, then starts warm
+    instead of spending a second or more of CPU on the same work. No database: nothing
+    that must not cross a fork.
+    """
+    html_to_pdf(
+        document_html(
+            template=None,
+            values={**SAMPLE, "achievement": "VNeID", "date": "01/01/2026", "issuer": "—"},
+            serial="VN-2026-000000",
+            qr_url="https://example.org/",
+            language="vi",
+            verify_hint="example.org",
+        )
+    )
+
+
 def _image_uri(image) -> str:
     if image is None:
         return ""
