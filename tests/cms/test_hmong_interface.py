@@ -14,7 +14,6 @@ import polib
 import pytest
 
 from trainees.factories import PersonFactory, TrainingSessionFactory
-from trainees.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +69,7 @@ def trainer_session(trainer_a, commune_a, village_a):
 
 
 def test_hmong_pages_show_hmong_words_and_no_vietnamese_or_english_sentence(
-    client, home_page, learner, trainer_a, trainer_session, commune_a, make_user
+    client, home_page, learner, trainer_a, trainer_session, commune_a
 ):
     sentences = _sentences()
     uuid = trainer_session.uuid
