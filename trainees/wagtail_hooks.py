@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -61,17 +60,6 @@ def _assisting_banner(request, page):
 
 hooks.register("lesson_page_top", _assisting_banner)
 hooks.register("course_page_top", _assisting_banner)
-
-
-@hooks.register("h5p_activity_best_score")
-def h5p_best_score(request, package):
-    """Under an H5P activity: the signed-in learner's best score."""
-    if request is None or package is None or not request.user.is_authenticated:
-        return ""
-    summary = ActivitySummary.objects.filter(person__user=request.user, package=package).first()
-    if summary is None or not summary.score_display:
-        return ""
-    return escape(_("Your best score: %(score)s") % {"score": summary.score_display})
 
 
 @hooks.register("personal_page_data")

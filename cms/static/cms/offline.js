@@ -157,9 +157,10 @@ function sendable(r) {
 
 /* What waits to be sent for the person signed in (or, signed out, what they made). */
 export function waiting() {
-  return records().then(function (items) {
-    return items.filter(function (r) {
-      return r.state === "waiting" && (r.owner === who.user || r.owner === "unknown" || r.owner === "legacy");
+  return Promise.all([records(), lastOwner]).then(function (got) {
+    var owner = who.known ? who.user : who.last; // with no signal: the last person here
+    return got[0].filter(function (r) {
+      return r.state === "waiting" && (r.owner === owner || r.owner === "unknown" || r.owner === "legacy");
     });
   });
 }
