@@ -46,12 +46,15 @@ class PublicPageMixin:
     nothing personal; `/api/me/` brings the personal parts.
 
     A page behind a view restriction (signed-in users, groups, a password) is shown only to
-    some, so it stays private for them.
+    some, so it stays private for them; so does a draft previewed in the admin.
     """
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if response.status_code != 200 or response.has_header("Cache-Control"):
+            return response
+        if getattr(request, "is_preview", False):  # a draft, shown to an editor
+            patch_cache_control(response, private=True, no_store=True)
             return response
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and self.get_view_restrictions().exists():
