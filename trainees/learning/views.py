@@ -217,10 +217,13 @@ def _complete_form(request):
 
 
 def _int(value):
+    """A page or person id as typed in a form, or None: never a number no database column
+    holds (a query with one would fail instead of finding nothing)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**31 else None
 
 
 # --- H5P results -------------------------------------------------------------------------
