@@ -25,3 +25,9 @@ STORAGES = {
 
 # The suite looks certificates up far faster than a person; the rate-limit test sets its own.
 CERTIFICATE_LOOKUPS_PER_MINUTE = 10_000
+
+# Tasks run in the test process even when CELERY_BROKER_URL names a broker (CI): a task one
+# test sent to Redis would otherwise wait there and be run by a later test's worker against
+# rows that no longer exist. Only tests marked `celery` (and the `celery_worker` fixture) use
+# the broker, after emptying its queue (tests/conftest.py).
+CELERY_TASK_ALWAYS_EAGER = True
