@@ -408,7 +408,9 @@ def broker_at():
     from cms import outbox
     from cms.celery import app
 
-    saved = (app.conf.broker_url, app.conf.task_always_eager)
+    # CELERY_BROKER_URL in the environment outranks app.conf.broker_url; the write URL
+    # (the one tasks are sent to) outranks both.
+    saved = (app.conf.get("broker_write_url"), app.conf.task_always_eager)
 
     def fresh_connections():
         app._pool = None
@@ -416,9 +418,9 @@ def broker_at():
         outbox.broker.down_until, outbox.broker.kept_rows = 0.0, False
 
     def point(url):
-        app.conf.broker_url, app.conf.task_always_eager = url, False
+        app.conf.broker_write_url, app.conf.task_always_eager = url, False
         fresh_connections()
 
     yield point
-    app.conf.broker_url, app.conf.task_always_eager = saved
+    app.conf.broker_write_url, app.conf.task_always_eager = saved
     fresh_connections()
