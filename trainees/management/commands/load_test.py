@@ -118,6 +118,16 @@ class Command(BaseCommand):
         asyncio.run(self._run(plan, stats, options))
         elapsed = time.monotonic() - started
         self._report(stats, elapsed, options)
+        from trainees.models import Attendance
+
+        marked = Attendance.objects.filter(session__uuid=plan["session"]).count()
+        self.stdout.write(f"checked in: {marked} of {options['checkins']} people")
+        if options["json"]:
+            with open(options["json"]) as f:
+                figures = json.load(f)
+            figures["checked_in"] = marked
+            with open(options["json"], "w") as f:
+                json.dump(figures, f)
 
     # --- Data -------------------------------------------------------------------------------
 
@@ -215,7 +225,10 @@ class Command(BaseCommand):
                 stats.add(kind, time.monotonic() - began, False, repr(exc))
                 return None, ""
             ok = status in expected
-            stats.add(kind, time.monotonic() - began, ok, f"{status} {content[:200]!r}")
+            location = next(
+                (line for line in head.splitlines() if line.lower().startswith("location:")), ""
+            )
+            stats.add(kind, time.monotonic() - began, ok, f"{status} {location} {content[:200]!r}")
             return status, head
 
         async def learner(n, session_key):
@@ -251,7 +264,7 @@ class Command(BaseCommand):
 
         async def checkin(n, session_key, token):
             cookies = {settings.SESSION_COOKIE_NAME: session_key, "csrftoken": CSRF}
-            path = f"/checkin/{plan['session']}/"
+            path = f"/vi/checkin/{plan['session']}/"
             await asyncio.sleep((n % 50) / 50)  # people scan over a second or so
             status, _head = await timed(
                 "QR scan", {302}, "GET", f"{path}?t={token}", cookies=cookies
