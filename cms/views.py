@@ -112,9 +112,8 @@ def healthz_part(request, part: str):
         if _broker_answers():
             return _text("ok" + note)
         return _text("broker down" + note, 503)
-    if part == "workers":
-        return _text("ok") if _workers_answer() else _text("no worker answers", 503)
-    return _text("unknown part: use web, db, cache, broker or workers", 404)
+    # The URL admits only the five parts: this is "workers".
+    return _text("ok") if _workers_answer() else _text("no worker answers", 503)
 
 
 def server_error(request):
