@@ -23,6 +23,7 @@ urlpatterns = [
     re_path(
         r"^healthz/(?P<part>web|db|cache|broker|workers)$", views.healthz_part, name="healthz-part"
     ),
+    path("sw.js", views.service_worker, name="service_worker"),
     path("api/progress/", include((progress_urlpatterns, "progress"))),
     path("api/", api.urls),
     path("h5p/", include("courses.h5p.urls")),

@@ -1,3 +1,4 @@
+import json
 import logging
 import uuid
 
@@ -6,9 +7,12 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +118,38 @@ def healthz_part(request, part: str):
         return _text("broker down" + note, 503)
     # The URL admits only the five parts: this is "workers".
     return _text("ok") if _workers_answer() else _text("no worker answers", 503)
+
+
+# Bump when sw.js changes in a way that must drop the kept shell.
+SW_VERSION = "2"
+# Files kept on the way (not those a learner saved): the oldest go past this many.
+SW_MEDIA_MAX = 200
+
+
+@require_GET
+@cache_control(max_age=0, no_cache=True)
+def service_worker(request):
+    """The site's one service worker (docs/architecture.md), at /sw.js so its scope is the
+    whole site. Its shell: the site's own files, and what each app asks to keep through the
+    `offline_shell_urls` hook (public pages and their files only)."""
+    shell = [
+        static("cms/site.css"),
+        static("cms/site.js"),
+        static("cms/offline.js"),
+        static("cms/offline-migrate.js"),
+        *[url for urls in hooks.get_hooks("offline_shell_urls") for url in urls()],
+    ]
+    body = loader.render_to_string(
+        "cms/sw.js",
+        {
+            "version": SW_VERSION,
+            "media_max": SW_MEDIA_MAX,
+            "shell": json.dumps(list(dict.fromkeys(shell))).replace("</", "<\\/"),
+        },
+    )
+    response = HttpResponse(body, content_type="application/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    return response
 
 
 def server_error(request):

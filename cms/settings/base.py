@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Private unless a page says it is public (docs/architecture.md).
+    "cms.middleware.private_by_default",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -207,6 +209,9 @@ LANGUAGE_NAMES_LOCAL = {"vi": "Tiếng Việt", "en": "English", "hmn": "Hmoob"}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats for H'Mông, which Django lacks (cms/formats/hmn/formats.py); Vietnamese and
+# English keep Django's. https://docs.djangoproject.com/en/5.2/topics/i18n/formatting/
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
@@ -229,7 +234,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
     # Certificate PDFs: outside MEDIA_ROOT, served only through a view that checks who asks.
     # Rendering again overwrites the one file of a certificate.
     "certificates": {
