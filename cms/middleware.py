@@ -68,3 +68,32 @@ def api_errors_as_json(get_response):
         return response
 
     return middleware
+
+
+PRIVATE = "private, no-store"
+
+
+def private_by_default(get_response):
+    """Whatever does not say how it may be kept is kept nowhere when it may be personal.
+
+    A page is public or private (docs/architecture.md). Public pages say so themselves
+    (`cms.models.PublicPageMixin`, the certificate check screen). Any other answer that
+    names no cache policy is `private, no-store` when it could hold something personal: an
+    answer to a signed-in visitor, one that carries a CSRF token (a form), and anything
+    under /api/ (the personal JSON call, the outbox endpoints).
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        user = getattr(request, "user", None)
+        if (
+            request.path_info.startswith(API_PREFIX)
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or (user is not None and user.is_authenticated)
+        ):
+            response["Cache-Control"] = PRIVATE
+        return response
+
+    return middleware

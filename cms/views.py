@@ -1,3 +1,4 @@
+import json
 import logging
 import uuid
 
@@ -6,9 +7,12 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +49,107 @@ def healthz(request):
     if not _cache_answers():
         return HttpResponse("degraded: cache down", content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def _broker_answers() -> bool:
+    from cms.celery import app
+
+    if app.conf.task_always_eager:
+        return True  # no broker: tasks run in the web process
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:  # noqa: BLE001 - any failure to reach the broker is "down"
+        logger.warning("Health check: the Celery broker does not answer", exc_info=True)
+        return False
+    return True
+
+
+def _workers_answer() -> bool:
+    from cms.celery import app
+
+    if app.conf.task_always_eager:
+        return True
+    try:
+        return bool(app.control.ping(timeout=1.0))
+    except Exception:  # noqa: BLE001 - a broker that is down means no worker can answer
+        logger.warning("Health check: no Celery worker answers", exc_info=True)
+        return False
+
+
+def _outbox_waiting() -> int | None:
+    from cms.models import TaskOutbox
+
+    try:
+        return TaskOutbox.objects.count()
+    except DatabaseError:
+        return None
+
+
+def _text(body: str, status: int = 200) -> HttpResponse:
+    return HttpResponse(body, status=status, content_type="text/plain")
+
+
+@never_cache
+def healthz_part(request, part: str):
+    """One part each, for monitors and for load balancers that check several URLs:
+
+    - `/healthz/web`: this process answers (touches nothing else);
+    - `/healthz/db`: PostgreSQL answers, else 503;
+    - `/healthz/cache`: Redis (the cache) answers, else 503;
+    - `/healthz/broker`: Redis (the broker) answers, else 503; says how many tasks wait in
+      the database outbox (cms.outbox) meanwhile;
+    - `/healthz/workers`: at least one Celery worker answers a ping within a second, else 503.
+
+    With no broker configured (the embedded install), tasks run in the web process, so the
+    broker and workers are "ok".
+    """
+    if part == "web":
+        return _text("ok")
+    if part == "db":
+        return _text("ok") if _database_answers() else _text("database down", 503)
+    if part == "cache":
+        return _text("ok") if _cache_answers() else _text("cache down", 503)
+    if part == "broker":
+        waiting = _outbox_waiting()
+        note = f"; {waiting} task(s) waiting in the outbox" if waiting else ""
+        if _broker_answers():
+            return _text("ok" + note)
+        return _text("broker down" + note, 503)
+    # The URL admits only the five parts: this is "workers".
+    return _text("ok") if _workers_answer() else _text("no worker answers", 503)
+
+
+# Bump when sw.js changes in a way that must drop the kept shell.
+SW_VERSION = "2"
+# Files kept on the way (not those a learner saved): the oldest go past this many.
+SW_MEDIA_MAX = 200
+
+
+@require_GET
+@cache_control(max_age=0, no_cache=True)
+def service_worker(request):
+    """The site's one service worker (docs/architecture.md), at /sw.js so its scope is the
+    whole site. Its shell: the site's own files, and what each app asks to keep through the
+    `offline_shell_urls` hook (public pages and their files only)."""
+    shell = [
+        static("cms/site.css"),
+        static("cms/site.js"),
+        static("cms/offline.js"),
+        static("cms/offline-migrate.js"),
+        *[url for urls in hooks.get_hooks("offline_shell_urls") for url in urls()],
+    ]
+    body = loader.render_to_string(
+        "cms/sw.js",
+        {
+            "version": SW_VERSION,
+            "media_max": SW_MEDIA_MAX,
+            "shell": json.dumps(list(dict.fromkeys(shell))).replace("</", "<\\/"),
+        },
+    )
+    response = HttpResponse(body, content_type="application/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    return response
 
 
 def server_error(request):

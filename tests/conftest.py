@@ -64,13 +64,20 @@ def wagtail_base(db):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
-    # A flush followed by post_migrate makes content types again under new ids, while the
-    # process's ContentType cache still holds the old ones (then saving a page fails with
-    # "content type instance with id 1 is not a valid choice").
-    ContentType.objects.clear_cache()
+    # A flush with post_migrate inhibited leaves no content types; one followed by
+    # post_migrate makes them again under new ids, while the process's ContentType cache
+    # still holds the old ones (then saving a page fails with "content type instance with
+    # id 1 is not a valid choice"). Clear the cache only when it is stale, then fill it with
+    # every model: a serialized rollback restores Wagtail's tasks (which look up their
+    # content type as they are built) before the content types themselves, and must find
+    # them in the cache rather than create them under new ids.
     if not ContentType.objects.exists():
         for app_config in apps.get_app_configs():
             create_contenttypes(app_config, verbosity=0)
+    page_type = ContentType.objects.get_for_model(Page)
+    if not ContentType.objects.filter(pk=page_type.pk, model=page_type.model).exists():
+        ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models())
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     if Page.get_first_root_node() is None:
@@ -347,3 +354,80 @@ def celery_worker(request):
     _broker_mode()
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
         yield worker
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (yet)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ThrowawayRedis:
+    """A redis-server of a test's own on another port, to stop and start at will (the
+    shared Redis is never stopped). Nothing is saved to disk."""
+
+    def __init__(self, port: int, folder):
+        self.port, self.folder, self.process = port, folder, None
+        self.url = f"redis://127.0.0.1:{port}/0"
+
+    def start(self):
+        import subprocess
+
+        import redis
+
+        self.process = subprocess.Popen(
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", ""]
+            + ["--appendonly", "no", "--dir", str(self.folder)],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                client.ping()
+                return self
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        raise AssertionError("the throwaway redis-server did not start")
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+            self.process = None
+
+
+@pytest.fixture
+def throwaway_redis(tmp_path):
+    server = ThrowawayRedis(free_port(), tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def broker_at():
+    """`broker_at(url)` sends this test's tasks to the broker at `url` (nothing runs them
+    here): a dead port for a broker that is down, a throwaway redis-server for one that
+    comes back. The outbox's idea of the broker starts fresh."""
+    from cms import outbox
+    from cms.celery import app
+
+    # CELERY_BROKER_URL in the environment outranks app.conf.broker_url; the write URL
+    # (the one tasks are sent to) outranks both.
+    saved = (app.conf.get("broker_write_url"), app.conf.task_always_eager)
+
+    def fresh_connections():
+        app._pool = None
+        app.amqp._producer_pool = None
+        outbox.broker.down_until, outbox.broker.kept_rows = 0.0, False
+
+    def point(url):
+        app.conf.broker_write_url, app.conf.task_always_eager = url, False
+        fresh_connections()
+
+    yield point
+    app.conf.broker_write_url, app.conf.task_always_eager = saved
+    fresh_connections()

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Private unless a page says it is public (docs/architecture.md).
+    "cms.middleware.private_by_default",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -101,6 +103,12 @@ if env("DATABASE_URL"):
     DATABASES = {"default": env.db_url("DATABASE_URL")}
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # No JIT compilation: every query here is short, and PostgreSQL's cost estimate for a
+    # many-CTE statement (the coverage summaries' upkeep) passes jit_above_cost, so it would
+    # spend 0.5–11 s of CPU compiling a statement that runs in milliseconds.
+    # https://www.postgresql.org/docs/current/jit-decision.html
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 else:
     Path(env("SQLITE_PATH")).parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -131,9 +139,32 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
+# A task is acknowledged when it has run, not when a worker takes it, and handed back when
+# the worker process dies: a worker killed mid-task (a deploy, out of memory) loses nothing.
+# Every task is idempotent, so running one again is harmless.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# No task runs for ever: soft limit (the task may clean up), then the process is killed.
+# Tasks that need longer say so on their decorator.
+CELERY_TASK_SOFT_TIME_LIMIT = 300
+CELERY_TASK_TIME_LIMIT = 360
+# A message taken by a worker that then vanished (SIGKILL, power loss) goes back to the
+# queue after this long; it must exceed the longest task plus the longest retry countdown.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+# The web must not wait on a broker that is down: one quick retry, then the task waits in
+# the database outbox (cms.outbox) and the page carries on.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+# A worker whose broker goes away waits for it for ever instead of exiting.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -178,6 +209,9 @@ LANGUAGE_NAMES_LOCAL = {"vi": "Tiếng Việt", "en": "English", "hmn": "Hmoob"}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats for H'Mông, which Django lacks (cms/formats/hmn/formats.py); Vietnamese and
+# English keep Django's. https://docs.djangoproject.com/en/5.2/topics/i18n/formatting/
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
@@ -200,7 +234,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
     # Certificate PDFs: outside MEDIA_ROOT, served only through a view that checks who asks.
     # Rendering again overwrites the one file of a certificate.
     "certificates": {
