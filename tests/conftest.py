@@ -62,7 +62,7 @@ def wagtail_base(db):
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.management import create_contenttypes
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     # A flush with post_migrate inhibited leaves no content types; one followed by
     # post_migrate makes them again under new ids, while the process's ContentType cache
@@ -82,6 +82,9 @@ def wagtail_base(db):
         Locale.objects.get_or_create(language_code=code)
     if Page.get_first_root_node() is None:
         Page.add_root(title="Root", slug="root", locale=Locale.objects.get(language_code="vi"))
+    # Images and documents go to the root collection, which Wagtail makes in a migration.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     for name in ROLE_GROUPS.values():
         Group.objects.get_or_create(name=name)
 
