@@ -236,3 +236,19 @@ def celery_worker():
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
         yield worker
     app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def cache_down():
+    """The cache pointed at a port where nothing listens (the shared Redis is never stopped)."""
+    import socket
+
+    from django.test import override_settings
+
+    from cms.cache import redis_cache
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with override_settings(CACHES={"default": redis_cache(f"redis://127.0.0.1:{port}/0")}):
+        yield

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After authentication: some limits count per account (see RATE_LIMITS).
+    "cms.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -238,6 +240,8 @@ WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx"]
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# The admin's login is throttled like the site's (trainees.people.throttle).
+WAGTAILADMIN_USER_LOGIN_FORM = "trainees.people.forms.AdminLoginForm"
 # Slugs are ASCII ("dung-dien-thoai", not "dùng-điện-thoại"), so a page's URL reads the same
 # in every language and survives being typed, shared by SMS or printed on a QR code.
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-allow-unicode-slugs
@@ -283,3 +287,29 @@ CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY")
 CERTIFICATE_RETIRED_KEYS = env("CERTIFICATE_RETIRED_KEYS")
 # Verify-page and serial lookups allowed per minute from one address.
 CERTIFICATE_LOOKUPS_PER_MINUTE = 30
+
+# --- Rate limits and the login throttle ---------------------------------------------------
+# Per URL name: `limit` requests per `seconds`, per address or per signed-in account, for the
+# listed methods. 429 with Retry-After beyond it; the limits fail open (served, with a
+# warning in the log) while the cache is down. See cms/ratelimit.py.
+# A whole village may reach us through one carrier-NAT address: QR check-in allows 240 a
+# minute from one address (a roll of 40 people takes about three requests each).
+RATE_LIMITS = {
+    "trainees:checkin": {"limit": 240, "seconds": 60, "per": "address"},
+    "trainees:sign_up": {"limit": 30, "seconds": 600, "per": "address", "methods": ["POST"]},
+    "trainees:xapi_statements": {"limit": 300, "seconds": 60, "per": "user"},
+    "progress:events": {"limit": 300, "seconds": 60, "per": "user"},
+    "api:sync": {"limit": 60, "seconds": 60, "per": "user"},
+    "api:roster": {"limit": 60, "seconds": 60, "per": "user"},
+}
+# Addresses the per-address limits never apply to (the load test's short mode, 127.0.0.1).
+RATE_LIMIT_EXEMPT_ADDRESSES = env("RATE_LIMIT_EXEMPT_ADDRESSES")
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (nginx: 1). The
+# address limits and the login throttle count by the address the outermost one saw.
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+# Wrong passwords for one account from one address before the first cool-down; each further
+# one doubles it (1 minute, 2, 4 …, at most LOGIN_COOLDOWN_MAX_SECONDS). Counts live in the
+# database: the throttle holds when the cache is down. See trainees/people/throttle.py.
+LOGIN_FREE_FAILURES = 5
+LOGIN_COOLDOWN_SECONDS = 60
+LOGIN_COOLDOWN_MAX_SECONDS = 3600

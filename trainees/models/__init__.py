@@ -33,6 +33,7 @@ from .learning import (
 from .people import (
     Commune,
     Ethnicity,
+    LoginThrottle,
     Person,
     Province,
     Role,
@@ -64,6 +65,7 @@ __all__ = [
     "Commune",
     "CourseProgress",
     "Ethnicity",
+    "LoginThrottle",
     "LessonEvent",
     "LessonProgress",
     "QuizAnswer",
