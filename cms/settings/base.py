@@ -68,6 +68,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sees the answer after every view and hook below: private unless a view said otherwise.
+    "cms.middleware.private_when_signed_in",
+    # Before any middleware or view reads the body (CSRF reads the form).
+    "cms.middleware.limit_request_body",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -211,6 +215,18 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies (cms.middleware.limit_request_body answers 413 beyond them). Form fields
+# and JSON: Django's 2.5 MB. Files: 5 MB anywhere, unless the path says more — the admin
+# takes lesson audio, video and H5P packages (each at most 100 MB, courses.h5p.validation),
+# the coverage import spreadsheets of a whole province (coverage.imports.MAX_BYTES).
+# Forms check their own smaller limits (a roster import: 2 MB) and say so beside the field.
+# Set the proxy's limit (nginx client_max_body_size) to the largest of these.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+UPLOAD_MAX_BYTES_BY_PREFIX = {"/admin/": 110 * 1024 * 1024}
+UPLOAD_MAX_BYTES_BY_URL = {"coverage:import": 21 * 1024 * 1024}
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # --- Security (secure by default; dev and test relax it) -----------------------------------
 # https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.security
