@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
@@ -6,6 +7,8 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+
+from cms.permissions import user_can_use_admin
 
 
 def remember_language(get_response):
@@ -41,6 +44,29 @@ def private_when_signed_in(get_response):
         if "Cache-Control" not in response and request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+    return middleware
+
+
+ADMIN_PREFIX = "/admin/"
+# Open to anyone: how staff sign in and out.
+ADMIN_OPEN = ("/admin/login/", "/admin/logout/")
+
+
+def admin_for_staff_only(get_response):
+    """The Wagtail admin answers signed-in people who are not staff with 403 (cms.permissions);
+    visitors who are not signed in get Wagtail's own log-in page."""
+
+    def middleware(request):
+        path = request.path_info
+        if (
+            path.startswith(ADMIN_PREFIX)
+            and not path.startswith(ADMIN_OPEN)
+            and request.user.is_authenticated
+            and not user_can_use_admin(request.user)
+        ):
+            raise PermissionDenied
+        return get_response(request)
 
     return middleware
 

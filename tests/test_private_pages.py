@@ -10,7 +10,7 @@ downloads and zips, coverage exports and reports alike.
 import pytest
 from django.utils.cache import get_max_age
 
-from tests.test_scope_sweep import PARAM, _our_patterns, _url, world  # noqa: F401
+from tests.test_scope_sweep import PARAM, _our_patterns, _url, world  # noqa: F401, F811
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def _body(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
-def test_every_private_answer_forbids_caching(client, world):
+def test_every_private_answer_forbids_caching(client, world):  # noqa: F811
     checked, leaks = [], []
     for name, route in _our_patterns():
         name = name.lstrip(":")

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "cms.middleware.private_when_signed_in",
     # Before any middleware or view reads the body (CSRF reads the form).
     "cms.middleware.limit_request_body",
+    "cms.middleware.admin_for_staff_only",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

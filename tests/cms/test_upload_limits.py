@@ -87,9 +87,7 @@ def test_the_admin_takes_lesson_media_larger_than_the_public_limit(
     settings.MEDIA_ROOT = str(tmp_path)
     client.force_login(make_user(Role.ADMINISTRATOR, phone="0900000001"))
     boundary = "BoUnDaRy"
-    body = encode_multipart(
-        boundary, {"files[]": SimpleUploadedFile("a.mp3", b"x" * TEN_MB)}
-    )
+    body = encode_multipart(boundary, {"files[]": SimpleUploadedFile("a.mp3", b"x" * TEN_MB)})
     response = client.post(
         "/admin/documents/multiple/add/",
         body,
