@@ -139,7 +139,11 @@ def world(course_tree, settings, tmp_path, make_user):
         requested_by=province_owner,
     )
     report.file.save("bao-cao.csv", ContentFile(f"{SECRET}\n".encode()))
+    # A person's data (export, erasure): for a coordinator of the commune.
+    coordinator = make_user(Role.COMMUNE_COORDINATOR, communes=[commune], phone="0911000607")
     owners = {
+        "trainees:person_privacy": coordinator,
+        "trainees:person_data": coordinator,
         "coverage:province": province_owner,
         "coverage:province_export": province_owner,
         "coverage:export_request": province_owner,
@@ -178,6 +182,7 @@ def world(course_tree, settings, tmp_path, make_user):
         "course": course_tree["course"].slug,
         "lesson": lesson.slug,
         "uuid": certificate.uuid,
+        "person_id": person.pk,
     }
     return SimpleNamespace(
         owner=owner,

@@ -10,10 +10,12 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from .choosers import commune_chooser_viewset, team_chooser_viewset, trainer_chooser_viewset
 from .learning.services import course_resume_find
-from .models import ActivitySummary
+from .models import ActivitySummary, AuditEntry
+from .people.viewsets import AuditEntryViewSet, AuditPermissionPolicy
 from .training.viewsets import SessionTopicViewSet, TeamViewSet
 
 
@@ -69,10 +71,15 @@ def h5p_best_score(request, package):
     return escape(_("Your best score: %(score)s") % {"score": summary.score_display})
 
 
+# Administrators read the audit log; nobody edits it (see AuditPermissionPolicy).
+register_permission_policy(AuditEntry, AuditPermissionPolicy(AuditEntry))
+
+
 @hooks.register("register_admin_viewset")
 def register_team_viewsets():
     return [
         TeamViewSet("teams"),
+        AuditEntryViewSet("audit_log"),
         SessionTopicViewSet("session_topics"),
         commune_chooser_viewset,
         trainer_chooser_viewset,

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     # Before any middleware or view reads the body (CSRF reads the form).
     "cms.middleware.limit_request_body",
     "cms.middleware.admin_for_staff_only",
+    # Who viewed or exported personal data in bulk (AUDITED_URLS).
+    "trainees.middleware.audit_personal_data",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -330,3 +332,25 @@ TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 LOGIN_FREE_FAILURES = 5
 LOGIN_COOLDOWN_SECONDS = 60
 LOGIN_COOLDOWN_MAX_SECONDS = 3600
+
+# --- Personal data (Personal Data Protection Law, from 1 January 2026) ---------------------
+# Pages and files listing many people: each successful answer is written to the audit log
+# (trainees.models.privacy.AuditEntry, read by administrators in the admin), with the
+# exports and erasures of one person's data (trainees.people.privacy).
+AUDITED_URLS = {
+    "api:roster": "view",
+    "trainees:session_detail": "view",
+    "trainees:session_rollcall": "view",
+    "trainees:duplicate_list": "view",
+    "trainees:session_sheet": "export",
+    "trainees:session_sheet_pdf": "export",
+    "trainees:session_export": "export",
+    "trainees:commune_attendance_export": "export",
+    "certificates:session": "view",
+    "certificates:session_zip": "export",
+}
+# Raw logs — xAPI statements, lesson events, quiz answers, the history of attendance marks —
+# are deleted after this many days by a daily Celery beat task (trainees.tasks.raw_logs_prune);
+# the summaries pages and coverage read are kept. The audit log is kept longer.
+RAW_LOG_RETENTION_DAYS = env("RAW_LOG_RETENTION_DAYS")
+AUDIT_LOG_RETENTION_DAYS = env("AUDIT_LOG_RETENTION_DAYS")

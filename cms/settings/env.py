@@ -33,6 +33,8 @@ env = environ.Env(
     CERTIFICATE_WORKER_MAX_TASKS=(int, 200),
     RATE_LIMIT_EXEMPT_ADDRESSES=(list, []),
     TRUSTED_PROXY_COUNT=(int, 0),
+    RAW_LOG_RETENTION_DAYS=(int, 365),
+    AUDIT_LOG_RETENTION_DAYS=(int, 730),
 )
 
 # A developer's `.env` file, if any, fills in what the real environment leaves unset.

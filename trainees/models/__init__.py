@@ -43,6 +43,7 @@ from .people import (
     Village,
     normalise_name,
 )
+from .privacy import AuditEntry
 from .training import (
     Attendance,
     AttendanceChange,
@@ -57,6 +58,7 @@ from .training import (
 
 __all__ = [
     "ActivityStatement",
+    "AuditEntry",
     "ActivitySummary",
     "Attendance",
     "AttendanceChange",

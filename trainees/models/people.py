@@ -364,6 +364,9 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when the person's data was erased on request (trainees.people.privacy): the row
+    # stays, without name or contact, so counts and certificate serials stay right.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
     scope_path = "commune"

@@ -280,3 +280,22 @@ class PersonForm(PersonFieldsMixin, forms.Form):
     def __init__(self, *args, commune, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = commune.villages.all()
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name of the person"), max_length=150, validators=[validate_text])
+
+
+class ErasureForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the data erased?"),
+        max_length=300,
+        validators=[validate_text],
+        help_text=_("For example: the person asked on 5 December 2026, in writing."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand: the name, phone number and account are erased for good and the "
+            "certificates are revoked."
+        ),
+    )
