@@ -20,6 +20,7 @@ PUBLIC_PAGES = {
     "courses:manifest": "the web app manifest",
     "courses:offline": "the offline fallback page",
     "h5p:library_file": "H5P library code and styles",
+    "public_media": "lesson pictures",
     # A lesson's pictures and H5P content: no one's data; "private, max-age" so a lesson
     # restricted to a group is kept only in its reader's browser, for offline use.
     "h5p:content_file": "lesson content",

@@ -49,6 +49,8 @@ PUBLIC = {
     # The certificate check page: public by design, for anyone shown a certificate; it says
     # only what the certificate itself already says.
     "certificates:verify": "certificate verification",
+    # Lesson pictures (Wagtail's images and renditions only): the same files for everyone.
+    ":public_media": "lesson pictures",
 }
 SECRET = "Bí Mật"  # in every name and title the swept URLs could show
 

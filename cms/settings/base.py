@@ -207,6 +207,12 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
+# Lesson pictures are served by the site itself (cms.views.public_media), in production
+# too; a proxy that serves these folders itself may turn that off. Nothing else under
+# MEDIA_ROOT is public: documents, H5P content and reports have views that check who asks.
+SERVE_MEDIA = env("SERVE_MEDIA")
+PUBLIC_MEDIA_PREFIXES = ["images/", "original_images/"]
+MEDIA_MAX_AGE = 86_400
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -33,6 +33,7 @@ env = environ.Env(
     CERTIFICATE_WORKER_MAX_TASKS=(int, 200),
     RATE_LIMIT_EXEMPT_ADDRESSES=(list, []),
     TRUSTED_PROXY_COUNT=(int, 0),
+    SERVE_MEDIA=(bool, True),
     RAW_LOG_RETENTION_DAYS=(int, 365),
     AUDIT_LOG_RETENTION_DAYS=(int, 730),
 )
