@@ -10,6 +10,7 @@ from django.templatetags.static import static
 
 from ..models import H5PPackage
 from .bundles import BUNDLE_FOLDER
+from .l10n import localised_content
 
 # What h5p-standalone reads from a library.json; the rest (editor dependencies, licences…)
 # would only make the page heavier.
@@ -31,7 +32,10 @@ def player_config(package: H5PPackage, *, object_iri: str) -> dict:
     main_folder = package.main_library.replace(" ", "-")
     json_files = {
         f"{content_url}/h5p.json": package.h5p_json,
-        f"{content_url}/content.json": package.content_json,
+        # The player's buttons and messages in the page's language (courses.h5p.l10n).
+        f"{content_url}/content.json": localised_content(
+            package.content_json, machine_name=package.machine_name
+        ),
     }
     # Every library's scripts and styles come in one bundle each (courses.h5p.bundles),
     # declared as one more dependency of the main library, so the player loads two files

@@ -1,11 +1,12 @@
-"""The catalogues: Vietnamese (and English) complete, every catalogue compiles, and none of
-the project's words overrides Wagtail's or Django's own.
+"""The catalogues: Vietnamese (and English) complete, H'Mông translated rather than copied,
+every catalogue compiles, and none of the project's words overrides Wagtail's or Django's own.
 
 `locale/` comes first in Django's search for a translation, so a project entry such as
 `msgid "Title"` → "Tên buổi học" (a session's title) would also rename Wagtail's Title
 column across the admin. Words that collide get a message context (`pgettext`).
 """
 
+import gettext
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,17 @@ PROJECT_APPS = {"cms", "courses", "trainees", "certificates", "coverage"}
 # Complete now; H'Mông (issue 13) may fall back to the msgid until then.
 COMPLETE = ["vi", "en"]
 MSGFMT = shutil.which("msgfmt") or "msgfmt"  # Debian's gettext (the Makefile installs it)
+# H'Mông entries that rightly read the same as the English or the Vietnamese: file names,
+# codes and formats, written alike in every language. Anything else that repeats them would
+# show a H'Mông reader words they may not read.
+HMN_SAME_AS_SOURCE = {
+    "PDF",
+    "SHA-256",
+    "library.json",
+    "h5p.json",
+    "content.json",
+    "%(start)s – %(end)s",
+}
 
 
 def catalogue(language) -> polib.POFile:
@@ -154,3 +166,38 @@ def test_the_admins_title_column_is_wagtails_and_the_session_form_keeps_its_own(
     assert "Tên buổi học" not in html.content.decode()
     client.force_login(trainer_a)
     assert "Tên buổi học" in client.get("/vi/sessions/new/").content.decode()
+
+
+def compiled(language, folder) -> gettext.GNUTranslations:
+    """The catalogue as users get it: compiled by msgfmt (which drops fuzzy entries)."""
+    mo = folder / f"{language}.mo"
+    subprocess.run(  # noqa: S603 - fixed arguments
+        [MSGFMT, "-o", str(mo), str(LOCALE / language / "LC_MESSAGES" / "django.po")],
+        check=True,
+    )
+    with mo.open("rb") as file:
+        return gettext.GNUTranslations(file)
+
+
+def looked_up(translations: gettext.GNUTranslations, entry: polib.POEntry, n: int = 1) -> str:
+    """What a page shows for this entry; gettext gives back the msgid when it is missing."""
+    if entry.msgid_plural:
+        if entry.msgctxt:
+            return translations.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
+        return translations.ngettext(entry.msgid, entry.msgid_plural, n)
+    if entry.msgctxt:
+        return translations.pgettext(entry.msgctxt, entry.msgid)
+    return translations.gettext(entry.msgid)
+
+
+def test_no_hmong_entry_repeats_the_english_or_the_vietnamese(tmp_path):
+    hmn, vi = compiled("hmn", tmp_path), compiled("vi", tmp_path)
+    copies = []
+    for entry in catalogue("hmn"):
+        if entry.obsolete or not entry.translated() or entry.msgid in HMN_SAME_AS_SOURCE:
+            continue
+        for n in (1, 2) if entry.msgid_plural else (1,):
+            shown = looked_up(hmn, entry, n)
+            if shown in (entry.msgid, entry.msgid_plural, looked_up(vi, entry, n)):
+                copies.append(f"{entry.msgctxt or ''} {entry.msgid!r} (n={n}): {shown!r}")
+    assert not copies, "translate these into H'Mông:\n" + "\n".join(copies)

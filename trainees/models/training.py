@@ -127,6 +127,7 @@ class SessionTopic(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    name_hmn = models.CharField(_("name in H'Mông"), max_length=100, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     active = models.BooleanField(
         _("offered"), default=True, help_text=_("Unticked topics are no longer offered.")
@@ -144,8 +145,11 @@ class SessionTopic(models.Model):
     def label(self) -> str:
         from django.utils.translation import get_language
 
-        if self.name_en and (get_language() or "").startswith("en"):
+        language = get_language() or ""
+        if self.name_en and language.startswith("en"):
             return self.name_en
+        if self.name_hmn and language.startswith("hmn"):
+            return self.name_hmn
         return self.name
 
 

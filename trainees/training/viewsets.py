@@ -97,5 +97,5 @@ class SessionTopicViewSet(ModelViewSet):
     icon = "tag"
     menu_label = _("Session topics")
     add_to_admin_menu = True
-    list_display = ["name", "name_en", "code", "active"]
-    form_fields = ["name", "name_en", "code", "sort_order", "active"]
+    list_display = ["name", "name_en", "name_hmn", "code", "active"]
+    form_fields = ["name", "name_en", "name_hmn", "code", "sort_order", "active"]
