@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trainees", "0015_trust_clock_duplicates_assisted_statements"),
+        ("trainees", "0016_session_topic_names_in_hmong"),
     ]
 
     operations = [

@@ -37,7 +37,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trainees", "0017_privacy"),
+        ("trainees", "0018_privacy"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 

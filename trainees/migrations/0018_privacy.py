@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trainees", "0016_login_throttle"),
+        ("trainees", "0017_login_throttle"),
     ]
 
     operations = [
