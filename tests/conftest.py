@@ -1,6 +1,9 @@
 """Shared fixtures: places, people, the page tree, a phone-sized browser, a Celery worker."""
 
 import os
+import threading
+import time
+from collections import Counter
 
 import pytest
 from django.conf import settings
@@ -55,9 +58,19 @@ def wagtail_base(db):
     Browser and concurrency tests run in real transactions; the database is emptied after
     each, and pytest-django's serialized rollback is not reliable across the whole suite.
     """
+    from django.apps import apps
     from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.management import create_contenttypes
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
+    # A flush followed by post_migrate makes content types again under new ids, while the
+    # process's ContentType cache still holds the old ones (then saving a page fails with
+    # "content type instance with id 1 is not a valid choice").
+    ContentType.objects.clear_cache()
+    if not ContentType.objects.exists():
+        for app_config in apps.get_app_configs():
+            create_contenttypes(app_config, verbosity=0)
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     if Page.get_first_root_node() is None:
@@ -194,6 +207,72 @@ def browser():
         browser.close()
 
 
+class _LiveServerRequests:
+    """Requests the live server is still answering, counted by Django's request signals.
+
+    Closing a browser context drops its connections, but the live server's threads go on
+    answering what they had started. If the database is flushed meanwhile, PostgreSQL finds
+    the flush's TRUNCATE and those requests' writes waiting on each other (DeadlockDetected).
+    Requests made by the test client (SERVER_NAME "testserver") are not counted.
+    """
+
+    def __init__(self):
+        self.threads = Counter()
+        self.changed = threading.Condition()
+
+    def started(self, sender, environ=None, **kwargs):
+        if environ is not None and environ.get("SERVER_NAME") == "testserver":
+            return
+        with self.changed:
+            self.threads[threading.get_ident()] += 1
+
+    def finished(self, sender, **kwargs):
+        with self.changed:
+            ident = threading.get_ident()
+            if self.threads[ident] > 0:
+                self.threads[ident] -= 1
+                self.changed.notify_all()
+
+    def wait(self, timeout=20.0):
+        """Until no live-server request is in flight (and none starts in a short settle)."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while True:
+                remaining = deadline - time.monotonic()
+                if not self.changed.wait_for(lambda: self.threads.total() == 0, remaining):
+                    return False
+                # A request accepted just before the context closed may start a moment later.
+                self.changed.wait(0.1)
+                if self.threads.total() == 0:
+                    return True
+
+
+live_server_requests = _LiveServerRequests()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _count_live_server_requests():
+    from django.core.signals import request_finished, request_started
+
+    request_started.connect(live_server_requests.started, dispatch_uid="tests.live-started")
+    request_finished.connect(live_server_requests.finished, dispatch_uid="tests.live-finished")
+    yield
+    request_started.disconnect(dispatch_uid="tests.live-started")
+    request_finished.disconnect(dispatch_uid="tests.live-finished")
+
+
+@pytest.fixture(autouse=True)
+def _live_server_settles(request):
+    """Tests on the live server end with no request in flight, before the database flush."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    # Set up the database first, so its flush is torn down after this fixture's wait.
+    request.getfixturevalue("_django_db_helper")
+    yield
+    live_server_requests.wait()
+
+
 @pytest.fixture
 def phone_page(browser, live_server):
     """A page in a fresh phone-sized browser context; `page.goto('/vi/')` is relative.
@@ -212,6 +291,7 @@ def phone_page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+    live_server_requests.wait()
 
 
 def browser_login(page, phone, password=PASSWORD, language="vi"):
@@ -222,20 +302,51 @@ def browser_login(page, phone, password=PASSWORD, language="vi"):
     page.wait_for_load_state()
 
 
+def _broker_mode():
+    """Send tasks to the real broker, after emptying its queue of anything left over."""
+    from cms.celery import app
+
+    app.control.purge()
+    app.conf.task_always_eager = False
+
+
+def _eager_mode():
+    from cms.celery import app
+
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+    app.control.purge()
+
+
+@pytest.fixture(autouse=True)
+def _celery_broker_for_marked_tests(request):
+    """Tasks run eagerly in the test process (cms.settings.test), even when
+    CELERY_BROKER_URL names a broker, so no test leaves a task in Redis for a later test's
+    worker. Tests marked `celery` send them to the broker, as production does."""
+    if not (os.environ.get("CELERY_BROKER_URL") and request.node.get_closest_marker("celery")):
+        yield
+        return
+    _broker_mode()
+    yield
+    _eager_mode()
+
+
 @pytest.fixture
-def celery_worker():
-    """A real Celery worker when CELERY_BROKER_URL is set (CI); tasks run eagerly otherwise."""
+def celery_worker(request):
+    """A real Celery worker when CELERY_BROKER_URL is set (CI); tasks run eagerly otherwise.
+
+    Tests using it are marked `celery`.
+    """
     if not os.environ.get("CELERY_BROKER_URL"):
         yield None
         return
+    assert request.node.get_closest_marker("celery"), "mark a test using celery_worker `celery`"
     from celery.contrib.testing.worker import start_worker
 
     from cms.celery import app
 
-    app.conf.task_always_eager = False
+    _broker_mode()
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
         yield worker
-    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
 
 
 @pytest.fixture

@@ -27,3 +27,9 @@ STORAGES = {
 CERTIFICATE_LOOKUPS_PER_MINUTE = 10_000
 # Likewise every other limit: tests that test a limit set the real one (base.RATE_LIMITS).
 RATE_LIMITS = {name: {**rule, "limit": rule["limit"] * 1000} for name, rule in RATE_LIMITS.items()}  # noqa: F405
+
+# Tasks run in the test process even when CELERY_BROKER_URL names a broker (CI): a task one
+# test sent to Redis would otherwise wait there and be run by a later test's worker against
+# rows that no longer exist. Only tests marked `celery` (and the `celery_worker` fixture) use
+# the broker, after emptying its queue (tests/conftest.py).
+CELERY_TASK_ALWAYS_EAGER = True

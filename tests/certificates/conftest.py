@@ -55,18 +55,3 @@ def complete_course(person, course_tree):
         lesson_event_record(
             person=person, lesson=lesson, kind="completed", client_uuid=uuid.uuid4()
         )
-
-
-@pytest.fixture(autouse=True)
-def eager_rendering(request):
-    """Render in the test process even when CELERY_BROKER_URL names a broker (CI), so a test
-    sees the PDF; the tests marked `celery` use a real worker instead."""
-    if request.node.get_closest_marker("celery"):
-        yield
-        return
-    from cms.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = before
