@@ -3,6 +3,6 @@
 
 def user_can_use_admin(user) -> bool:
     """The Wagtail admin is for staff only: content editors and administrators (their role
-    sets `is_staff`, see trainees.people.services.user_assign_role). A permission given to
-    another group by mistake does not open it."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    sets `is_staff`, see trainees.people.services.user_assign_role) and superusers. A
+    permission given to another group by mistake does not open it."""
+    return bool(user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser))
