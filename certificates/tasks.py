@@ -8,10 +8,22 @@ back-off; idempotent, so a redelivery after a render that did finish changes not
 import logging
 
 from celery import shared_task
+from celery.signals import worker_init
 
 from . import services
 
 logger = logging.getLogger(__name__)
+
+
+@worker_init.connect
+def warm_up_before_fork(**kwargs) -> None:
+    """Pool processes are forked from the worker's main process: warm it once for all."""
+    from .rendering import warm_up
+
+    try:
+        warm_up()
+    except Exception:  # a cold start is slower, not wrong: never keep the worker down
+        logger.exception("Could not warm up certificate rendering")
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)

@@ -5,12 +5,15 @@ Routers live with their data (`trainees.training.api` …) and never import each
 module is the only place that names them all.
 """
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.security import SessionAuth
 
+from cms.personal import personal_data
 from trainees.training.api import router as attendance_router
 
 api = NinjaAPI(
@@ -24,6 +27,35 @@ api = NinjaAPI(
 )
 
 api.add_router("/attendance/", attendance_router)
+
+
+class Message(Schema):
+    level: str
+    text: str
+
+
+class Me(Schema):
+    authenticated: bool
+    user: str | None
+    name: str
+    account: str
+    banner: str
+    panel: str
+    completed: list[str]
+    scores: dict[str, str]
+    messages: list[Message]
+
+
+@api.get("/me/", auth=None, response=Me, tags=["site"])
+def me(request, page: int | None = None, lang: str = ""):
+    """The personal parts of a public page (docs/architecture.md): the account links for the
+    header, the learner's panel and banner for `page`, completed lessons (translation keys),
+    best scores by H5P package, and waiting messages, in `lang`. Anyone may ask; a visitor
+    gets the signed-out header. Never cached (`private, no-store`); sets the CSRF cookie."""
+    if lang not in dict(settings.LANGUAGES):
+        lang = settings.LANGUAGE_CODE
+    with translation.override(lang):
+        return personal_data(request=request, page_id=page)
 
 
 @api.exception_handler(Http404)

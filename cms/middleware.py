@@ -5,7 +5,6 @@ from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from cms.permissions import user_can_use_admin
@@ -25,24 +24,6 @@ def remember_language(get_response):
                 secure=settings.LANGUAGE_COOKIE_SECURE,
                 samesite="Lax",
             )
-        return response
-
-    return middleware
-
-
-def private_when_signed_in(get_response):
-    """An answer to a signed-in person that does not say how to cache it is private.
-
-    Pages that hold personal data (rosters, exports, the roll call, the sign-in sheet …)
-    must never be kept by a proxy, a CDN or the browser's disk cache; a view that forgets
-    to say so is caught here. Signed in, even a lesson page names its reader in the header.
-    Views that do decide (`public` pages, the H5P files, certificates) keep their header.
-    """
-
-    def middleware(request):
-        response = get_response(request)
-        if "Cache-Control" not in response and request.user.is_authenticated:
-            patch_cache_control(response, private=True, no_store=True)
         return response
 
     return middleware
@@ -168,6 +149,35 @@ def api_errors_as_json(get_response):
                 {"detail": _api_error_message(response.status_code)},
                 status=response.status_code,
             )
+        return response
+
+    return middleware
+
+
+PRIVATE = "private, no-store"
+
+
+def private_by_default(get_response):
+    """Whatever does not say how it may be kept is kept nowhere when it may be personal.
+
+    A page is public or private (docs/architecture.md). Public pages say so themselves
+    (`cms.models.PublicPageMixin`, the certificate check screen). Any other answer that
+    names no cache policy is `private, no-store` when it could hold something personal: an
+    answer to a signed-in visitor, one that carries a CSRF token (a form), and anything
+    under /api/ (the personal JSON call, the outbox endpoints).
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        user = getattr(request, "user", None)
+        if (
+            request.path_info.startswith(API_PREFIX)
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or (user is not None and user.is_authenticated)
+        ):
+            response["Cache-Control"] = PRIVATE
         return response
 
     return middleware

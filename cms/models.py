@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import models
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -39,7 +40,31 @@ class AsciiSlugMixin:
                 ) from None
 
 
-class HomePage(AsciiSlugMixin, Page):
+class PublicPageMixin:
+    """A public page (docs/architecture.md): the same HTML for every visitor, so a proxy and
+    the service worker may keep it. Its template extends `cms/public_base.html` and holds
+    nothing personal; `/api/me/` brings the personal parts.
+
+    A page behind a view restriction (signed-in users, groups, a password) is shown only to
+    some, so it stays private for them; so does a draft previewed in the admin.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code != 200 or response.has_header("Cache-Control"):
+            return response
+        if getattr(request, "is_preview", False):  # a draft, shown to an editor
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and self.get_view_restrictions().exists():
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=0)
+        return response
+
+
+class HomePage(PublicPageMixin, AsciiSlugMixin, Page):
     intro = models.CharField(
         _("intro"),
         max_length=250,

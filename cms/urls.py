@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.public_media, name="public_media"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path("api/progress/", include((progress_urlpatterns, "progress"))),
     path("api/", api.urls),
     path("h5p/", include("courses.h5p.urls")),

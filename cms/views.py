@@ -1,3 +1,4 @@
+import json
 import logging
 import posixpath
 import uuid
@@ -13,11 +14,13 @@ from django.http import (
     JsonResponse,
 )
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
+from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +57,38 @@ def healthz(request):
     if not _cache_answers():
         return HttpResponse("degraded: cache down", content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+# Bump when sw.js changes in a way that must drop the kept shell.
+SW_VERSION = "2"
+# Files kept on the way (not those a learner saved): the oldest go past this many.
+SW_MEDIA_MAX = 200
+
+
+@require_GET
+@cache_control(max_age=0, no_cache=True)
+def service_worker(request):
+    """The site's one service worker (docs/architecture.md), at /sw.js so its scope is the
+    whole site. Its shell: the site's own files, and what each app asks to keep through the
+    `offline_shell_urls` hook (public pages and their files only)."""
+    shell = [
+        static("cms/site.css"),
+        static("cms/site.js"),
+        static("cms/offline.js"),
+        static("cms/offline-migrate.js"),
+        *[url for urls in hooks.get_hooks("offline_shell_urls") for url in urls()],
+    ]
+    body = loader.render_to_string(
+        "cms/sw.js",
+        {
+            "version": SW_VERSION,
+            "media_max": SW_MEDIA_MAX,
+            "shell": json.dumps(list(dict.fromkeys(shell))).replace("</", "<\\/"),
+        },
+    )
+    response = HttpResponse(body, content_type="application/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    return response
 
 
 def server_error(request):

@@ -5,7 +5,6 @@ from . import views
 app_name = "courses"
 
 urlpatterns = [
-    path("sw.js", views.service_worker, name="service_worker"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("offline/", views.offline, name="offline"),
 ]

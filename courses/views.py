@@ -1,4 +1,4 @@
-"""The service worker and app manifest (site root), and a fast route to lesson pages."""
+"""The app manifest and offline page (site root), and a fast route to lesson pages."""
 
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -7,39 +7,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail import hooks
 from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from .models import CoursePage, LessonPage
-
-# Bump when sw.js changes in a way that must drop old caches.
-SW_VERSION = "1"
-
-
-@require_GET
-@cache_control(max_age=0, no_cache=True)
-def service_worker(request):
-    """The service worker, at /sw.js so its scope is the whole site."""
-    body = render_to_string(
-        "courses/sw.js",
-        {
-            "version": SW_VERSION,
-            "shell": [
-                static("cms/site.css"),
-                static("courses/courses.css"),
-                static("courses/lesson.js"),
-                "/vi/",
-                "/offline/",
-                # What other apps need offline (CONTRACTS §4), e.g. the certificate check.
-                *[url for urls in hooks.get_hooks("offline_shell_urls") for url in urls()],
-            ],
-        },
-    )
-    response = HttpResponse(body, content_type="application/javascript; charset=utf-8")
-    response["Service-Worker-Allowed"] = "/"
-    return response
 
 
 @require_GET
@@ -69,6 +41,7 @@ def manifest(request):
 
 
 @require_GET
+@cache_control(public=True, max_age=0)
 def offline(request):
     """The page the service worker shows for a page never visited while online."""
     return HttpResponse(render_to_string("courses/offline.html", request=request))

@@ -3,7 +3,9 @@
 from functools import partial
 
 from django.db import transaction
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -76,3 +78,16 @@ class H5PPackageViewSet(SnippetViewSet):
 
 
 register_snippet(H5PPackageViewSet)
+
+
+@hooks.register("offline_shell_urls")
+def lesson_shell_urls():
+    """For the service worker: the lessons' files, the home page and the offline page."""
+    return [
+        static("courses/courses.css"),
+        static("courses/lesson.js"),
+        static("courses/save.js"),
+        static("courses/h5p-player.js"),
+        "/vi/",
+        "/offline/",
+    ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from trainees.models import Commune
+from trainees.models import Commune, SessionTopic
 
 from .models import Campaign, PeriodKind
 from .periods import Colour, Period, period_of
@@ -58,7 +58,16 @@ class DashboardForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data if data is not None else {}, **kwargs)
-        self.fields["colour_by"].choices = [(c.key, c.heading) for c in columns_for()]
+        # Read once per page, for the choices, the default campaign and the table's columns
+        # (a ModelChoiceField would query again to draw its options, through a cursor).
+        self.topics = list(SessionTopic.objects.filter(active=True))
+        self.campaigns = list(Campaign.objects.all())
+        self.columns = columns_for(self.topics)
+        self.fields["colour_by"].choices = [(c.key, c.heading) for c in self.columns]
+        self.fields["campaign"].choices = [
+            ("", self.fields["campaign"].empty_label),
+            *((c.pk, str(c)) for c in self.campaigns),
+        ]
 
     def options(self, today: dt.date) -> dict:
         """The cleaned choices, with the default for anything missing or invalid."""
@@ -69,7 +78,7 @@ class DashboardForm(forms.Form):
         kind = data["period"] or ""
         campaign = data["campaign"]
         if kind == PeriodKind.CAMPAIGN or (not kind and campaign):
-            campaign = campaign or current_campaign(today)
+            campaign = campaign or current_campaign(today, self.campaigns)
         if not kind:
             kind = PeriodKind.CAMPAIGN if campaign else PeriodKind.MONTH
         if kind == PeriodKind.CAMPAIGN and campaign is None:
@@ -90,12 +99,15 @@ class DashboardForm(forms.Form):
         }
 
 
-def current_campaign(today=None):
+def current_campaign(today=None, campaigns=None):
+    """The campaign running today, else the last one started, else the first (in the
+    campaigns' order, newest first)."""
     today = today or timezone.localdate()
+    campaigns = campaigns if campaigns is not None else list(Campaign.objects.all())
     return (
-        Campaign.objects.filter(starts_on__lte=today, ends_on__gte=today).first()
-        or Campaign.objects.filter(starts_on__lte=today).first()
-        or Campaign.objects.first()
+        next((c for c in campaigns if c.starts_on <= today <= c.ends_on), None)
+        or next((c for c in campaigns if c.starts_on <= today), None)
+        or next(iter(campaigns), None)
     )
 
 

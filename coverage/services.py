@@ -24,7 +24,11 @@ summarised periods, a recount over layer 2 for any other dates (exports with `--
 definitions; tests and the reconcile compare the two.
 """
 
+# SQL here is assembled from model metadata and constants only; every value is a parameter.
+# ruff: noqa: S608
+
 import datetime as dt
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -135,6 +139,10 @@ class Touched:
                 self.add(group, commune_id, month.replace(day=day))
             mask >>= 1
             day += 1
+
+    # Communes already locked by the refresh, and the campaigns it read (PostgreSQL path).
+    locked: set[int] = field(default_factory=set)
+    campaigns: list | None = None
 
     def __bool__(self):
         return any(self.days.values())
@@ -276,7 +284,9 @@ def _insert(model, columns: list[str], rows: list[tuple], update=(), conflict=()
             )
 
 
-@transaction.atomic
+# No savepoint: the callers run inside the change's transaction, and any error here
+# aborts it anyway (two round trips fewer for every batch of marks).
+@transaction.atomic(savepoint=False)
 def summaries_refresh(
     *,
     person_ids: Iterable[int] = (),
@@ -301,6 +311,20 @@ def summaries_refresh(
     touched = Touched()
     _lock(LOCK_PERSON, person_ids)
 
+    if connection.vendor == "postgresql" and (session_ids or "trained" in groups):
+        # Sessions and the people's trained rows in one statement; then only "days" is left.
+        _refresh_trained_sql(
+            person_ids if "trained" in groups else set(),
+            person_ids - exclude_person_ids,
+            session_ids,
+            exclude_session_ids,
+            touched,
+            # Alone, its communes are locked in the same statement; with "days" as well,
+            # all communes are locked at once afterwards (one order: no deadlock).
+            lock_communes=groups <= {"trained"},
+        )
+        groups.discard("trained")
+        session_ids = set()
     if session_ids:
         _refresh_sessions(session_ids, exclude_session_ids, touched)
     if person_ids and "trained" in groups:
@@ -345,6 +369,184 @@ def summaries_refresh(
     if touched:
         commune_stats_recount(touched)
     return touched
+
+
+def _sync_cte(name, table, keys, values, fresh_sql, old_where):
+    """CTEs making `table`'s rows (old_where) equal the rows of `fresh_sql`, PostgreSQL.
+
+    `{name}_gone` returns the old values of the rows deleted; `{name}_new` holds the rows
+    added or changed with their old values (old_*), and `{name}_put` writes them. Every
+    sub-statement sees the same snapshot, so old and new are both known to report.
+    """
+    cols = [*keys, *values]
+    key_match = " AND ".join(f"f.{k} = o.{k}" for k in keys)
+    return (
+        f"{name}_fresh AS ({fresh_sql}), "
+        f"{name}_old AS (SELECT {', '.join(cols)} FROM {table} WHERE {old_where}), "
+        f"{name}_gone AS (DELETE FROM {table} t USING {name}_old o WHERE "  # noqa: S608
+        + " AND ".join(f"t.{k} = o.{k}" for k in keys)
+        + f" AND NOT EXISTS (SELECT 1 FROM {name}_fresh f WHERE {key_match}) "
+        f"RETURNING {', '.join(f'o.{c}' for c in cols)}), "
+        f"{name}_new AS (SELECT f.*, {', '.join(f'o.{v} AS old_{v}' for v in values)}, "
+        f"o.{keys[-1]} IS NOT NULL AS had_old FROM {name}_fresh f "
+        f"LEFT JOIN {name}_old o ON {key_match} "
+        f"WHERE o.{keys[-1]} IS NULL OR ({', '.join(f'o.{v}' for v in values)}) "
+        f"IS DISTINCT FROM ({', '.join(f'f.{v}' for v in values)})), "
+        f"{name}_put AS (INSERT INTO {table} ({', '.join(cols)}) "
+        f"SELECT {', '.join(cols)} FROM {name}_new ON CONFLICT ({', '.join(keys)}) "
+        f"DO UPDATE SET {', '.join(f'{v} = excluded.{v}' for v in values)})"
+    )
+
+
+def _refresh_trained_sql(
+    person_ids, live_ids, session_ids, exclude_session_ids, touched, *, lock_communes
+):
+    """PersonMonth, PersonTopicMonth, PersonSummary (for these people) and SessionSummary
+    (for these sessions) brought in line with the raw rows in one statement (PostgreSQL).
+
+    Set-based, as `summaries_rebuild_all` builds them: the people's trained marks are read
+    once, each table is diffed and written, and the statement returns which communes,
+    months and days moved ("trained" or "sessions") for the commune figures.
+
+    With `lock_communes` it also takes the communes' advisory locks (in order) at its end,
+    and reads the campaigns: the recount that follows, a statement with a snapshot taken
+    after the locks, then needs no other round trip.
+    """
+    tz = timezone.get_current_timezone_name()
+    t = {
+        m.__name__: _table(m)
+        for m in (
+            PersonMonth,
+            PersonTopicMonth,
+            PersonSummary,
+            SessionSummary,
+            Attendance,
+            TrainingSession,
+            Person,
+        )
+    }
+    topics = _table(TrainingSession.topic_list.through)
+    held = TrainingSession.Status.HELD
+    bit = "(1 << (extract(day FROM {0})::int - 1))"
+    month = "date_trunc('month', {0})::date"
+    params = {
+        "tz": tz,
+        "people": sorted(person_ids),
+        "live": sorted(live_ids),
+        "sessions": sorted(session_ids),
+        "live_sessions": sorted(set(session_ids) - set(exclude_session_ids)),
+        "excluded": sorted(exclude_session_ids),
+        "trained": list(TRAINED_STATUSES),
+        "held": held,
+    }
+    ctes = [
+        "marks AS MATERIALIZED (SELECT a.person_id, a.session_id, "  # noqa: S608
+        "(s.starts_at AT TIME ZONE %(tz)s)::date AS day, p.commune_id, p.village_id, "
+        f"p.household FROM {t['Attendance']} a "
+        f"JOIN {t['TrainingSession']} s ON s.id = a.session_id "
+        f"JOIN {t['Person']} p ON p.id = a.person_id "
+        "WHERE a.person_id = ANY(%(live)s) AND a.status = ANY(%(trained)s) "
+        "AND s.status = %(held)s AND NOT a.session_id = ANY(%(excluded)s))",
+        _sync_cte(
+            "pm",
+            t["PersonMonth"],
+            ("person_id", "month"),
+            ("days", "commune_id", "village_id", "household"),
+            f"SELECT person_id, {month.format('day')} AS month, bit_or({bit.format('day')}) "
+            "AS days, commune_id, village_id, household FROM marks GROUP BY 1, 2, 4, 5, 6",
+            "person_id = ANY(%(people)s)",
+        ),
+        _sync_cte(
+            "ptm",
+            t["PersonTopicMonth"],
+            ("person_id", "topic_id", "month"),
+            ("days", "commune_id"),
+            f"SELECT m.person_id, st.sessiontopic_id AS topic_id, {month.format('m.day')} "
+            f"AS month, bit_or({bit.format('m.day')}) AS days, m.commune_id FROM marks m "
+            # LATERAL … OFFSET 0 (not pulled up into a join): each session's topics looked
+            # up by index; for a few hundred marks against millions of topic rows the
+            # planner would otherwise merge-join the whole index (~1 s at 20 M marks).
+            f"JOIN LATERAL (SELECT sessiontopic_id FROM {topics} WHERE trainingsession_id = "
+            "m.session_id OFFSET 0) st ON true GROUP BY 1, 2, 3, 5",
+            "person_id = ANY(%(people)s)",
+        ),
+        _sync_cte(
+            "ps",
+            t["PersonSummary"],
+            ("person_id",),
+            ("first_trained_on", "commune_id"),
+            "SELECT person_id, min(day) AS first_trained_on, commune_id FROM marks GROUP BY 1, 3",
+            "person_id = ANY(%(people)s)",
+        ),
+        _sync_cte(
+            "ss",
+            t["SessionSummary"],
+            ("session_id",),
+            ("commune_id", "day", "held"),
+            "SELECT id AS session_id, commune_id, (starts_at AT TIME ZONE %(tz)s)::date AS day, "
+            f"status = %(held)s AS held FROM {t['TrainingSession']} "
+            "WHERE id = ANY(%(live_sessions)s)",
+            "session_id = ANY(%(sessions)s)",
+        ),
+    ]
+    # Old and new values of every row that moved, as (group, commune, month, day mask).
+    moved = []
+    for name, mask, when in (
+        ("pm", "{p}days", "month"),
+        ("ptm", "{p}days", "month"),
+        ("ps", bit.format("{p}first_trained_on"), month.format("{p}first_trained_on")),
+        ("ss", bit.format("{p}day"), month.format("{p}day")),
+    ):
+        group = "sessions" if name == "ss" else "trained"
+        for source, prefix, cond in (
+            (f"{name}_gone", "", ""),
+            (f"{name}_new", "old_", " WHERE had_old"),
+            (f"{name}_new", "", ""),
+        ):
+            moved.append(
+                f"SELECT '{group}' AS g, {prefix}commune_id AS commune_id, "
+                f"{when.format(p=prefix)} AS month, {mask.format(p=prefix)} AS mask "
+                f"FROM {source}{cond}"
+            )
+    moved_sql = (
+        "moved AS (SELECT g, commune_id, month, bit_or(mask) AS mask FROM ("
+        + " UNION ALL ".join(moved)
+        + ") m WHERE commune_id IS NOT NULL GROUP BY 1, 2, 3)"
+    )
+    if lock_communes:
+        campaign = _table(Campaign)
+        sql = (
+            f"WITH {', '.join(ctes)}, {moved_sql}, "
+            "locked AS (SELECT count(pg_advisory_xact_lock(%(ns)s::bigint * 4294967296 + c)) "
+            "AS n FROM (SELECT DISTINCT commune_id AS c FROM moved ORDER BY 1) AS c) "
+            "SELECT m.g, m.commune_id, m.month, m.mask, l.n, "
+            "(SELECT coalesce(json_agg(json_build_array(starts_on, ends_on)), '[]') "
+            f"FROM {campaign}) FROM moved m, locked l"
+        )
+        params["ns"] = LOCK_COMMUNE
+    else:
+        sql = f"WITH {', '.join(ctes)}, {moved_sql} SELECT g, commune_id, month, mask FROM moved"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for group, commune_id, month_start, mask, *extra in rows:
+        if extra:
+            touched.locked.add(commune_id)
+            if touched.campaigns is None:
+                campaigns = json.loads(extra[1]) if isinstance(extra[1], str) else extra[1]
+                touched.campaigns = [
+                    CampaignDates(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+                    for a, b in campaigns
+                ]
+        if group == "sessions" and not session_ids:
+            continue
+        touched.add_mask(group, commune_id, month_start, mask)
+
+
+@dataclass(frozen=True)
+class CampaignDates:
+    starts_on: dt.date
+    ends_on: dt.date
 
 
 def _refresh_sessions(session_ids, exclude_session_ids, touched: Touched) -> None:
@@ -521,7 +723,7 @@ def _recount(commune_ids: Iterable[int], periods: Iterable[Period], groups: Iter
 
 def commune_stats_recount(touched: Touched) -> None:
     """Recount the stored figures of every commune and period that `touched` names."""
-    campaigns = _campaigns()
+    campaigns = touched.campaigns if touched.campaigns is not None else _campaigns()
     work: dict[str, set[tuple[int, Period]]] = {}
     for group, pairs in touched.days.items():
         keys = set()
@@ -532,13 +734,23 @@ def commune_stats_recount(touched: Touched) -> None:
             work[group] = keys
     if not work:
         return
-    _lock(LOCK_COMMUNE, {c for keys in work.values() for c, _p in keys})
+    communes = {c for keys in work.values() for c, _p in keys}
+    if not communes <= touched.locked:
+        _lock(LOCK_COMMUNE, communes)
     # One recount for all groups (a superset of what each needs: cheaper than one each).
     _stats_write(set().union(*work.values()), list(work))
 
 
 def _stats_write(keys: set[tuple[int, Period]], groups: list[str]) -> None:
-    """Recount `groups` for these (commune, period) pairs and store them."""
+    """Recount `groups` for these (commune, period) pairs and store them.
+
+    On PostgreSQL every figure is recounted and stored in one statement.
+    """
+    if not keys:
+        return
+    if connection.vendor == "postgresql":
+        _stats_write_sql(keys)
+        return
     communes = {c for c, _p in keys}
     periods = {p for _c, p in keys}
     figures = _recount(communes, periods, groups)
@@ -862,22 +1074,29 @@ def _all_periods(first: dt.date, last: dt.date) -> list[Period]:
 def summaries_rebuild_all(*, progress=None) -> None:
     """Throw every summary away and build it again from the raw rows.
 
-    On PostgreSQL the person-level rows are made by a few set-based statements (minutes for
-    tens of millions of marks); elsewhere people are refreshed a thousand at a time. The
-    commune figures are then recounted commune by commune with the same code as the
-    incremental path, so both agree by construction.
+    On PostgreSQL every summary is made by a few set-based statements, into emptied tables
+    whose secondary indexes are built again after the load (minutes for tens of millions of
+    marks; the dashboard waits for the rebuild's transaction meanwhile); the commune figures
+    use the same SQL as the incremental path. Elsewhere people are refreshed a thousand at a
+    time and the commune figures recounted commune by commune.
     """
     say = progress or (lambda message: None)
-    for model in (
+    summary_models = (
         CommunePeriodStat,
         PersonMonth,
         PersonTopicMonth,
         PersonSummary,
         PersonDay,
         SessionSummary,
-    ):
-        model.objects.all().delete()
-    if connection.vendor == "postgresql":
+    )
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE " + ", ".join(_table(m) for m in summary_models))
+    else:
+        for model in summary_models:
+            model.objects.all().delete()
+    if postgres:
         _rebuild_people_sql()
         say("person-level summaries built (SQL)")
     else:
@@ -917,6 +1136,10 @@ def summaries_rebuild_all(*, progress=None) -> None:
     )
     last = month_end(last)
     periods = _all_periods(first, last)
+    if postgres:
+        _rebuild_stats_sql(periods)
+        say(f"commune figures built (SQL, {len(periods)} periods)")
+        return
     communes = sorted(
         set(SessionSummary.objects.values_list("commune_id", flat=True).distinct())
         | set(PersonSummary.objects.values_list("commune_id", flat=True).distinct())
@@ -972,6 +1195,47 @@ def _refresh_people_only(person_ids, groups=("trained", "days")) -> None:
         )
 
 
+def _bulk_session(cursor) -> None:
+    """Settings for building summaries of millions of rows in one transaction (PostgreSQL).
+
+    Memory for the sorts of the GROUP BYs; and, for a superuser, no per-row foreign-key
+    triggers: every row is derived from rows that exist, and tens of millions of deferred
+    checks would queue in memory until COMMIT.
+    """
+    cursor.execute("SET LOCAL work_mem = '256MB'")
+    cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+    cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    if cursor.fetchone()[0]:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+
+
+def _drop_indexes(cursor, tables: list[str]) -> list[str]:
+    """Drop the secondary indexes and unique constraints of these (empty) tables; return the
+    statements that make them again. Filling a table and then indexing it is several times
+    faster than updating six indexes row by row; DDL is transactional, so a failed rebuild
+    leaves every index in place."""
+    again = []
+    for table in tables:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'u'",
+            [table],
+        )
+        for name, definition in cursor.fetchall():
+            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            again.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        cursor.execute(
+            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "WHERE i.indrelid = %s::regclass AND NOT i.indisprimary AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+            [table],
+        )
+        for name, definition in cursor.fetchall():
+            cursor.execute(f"DROP INDEX {name}")
+            again.append(definition)
+    return again
+
+
 def _rebuild_people_sql() -> None:
     """Layer 2 from the raw rows in a handful of statements (PostgreSQL)."""
     tz = timezone.get_current_timezone_name()
@@ -1006,6 +1270,7 @@ def _rebuild_people_sql() -> None:
             "WHERE a.status IN (%s, %s) AND s.status = %s",
             [tz, *TRAINED_STATUSES, held],
         ),
+        ("ANALYZE coverage_marks", []),
         (
             f"INSERT INTO {t['PersonMonth']} "  # noqa: S608
             "(person_id, month, days, commune_id, village_id, household) "
@@ -1013,7 +1278,7 @@ def _rebuild_people_sql() -> None:
             "bit_or(1 << (extract(day FROM m.day)::int - 1)), "
             "p.commune_id, p.village_id, p.household "
             f"FROM coverage_marks m JOIN {t['Person']} p ON p.id = m.person_id "
-            "GROUP BY m.person_id, 2, p.commune_id, p.village_id, p.household",
+            "GROUP BY m.person_id, 2, p.commune_id, p.village_id, p.household ORDER BY 1, 2",
             [],
         ),
         (
@@ -1022,14 +1287,14 @@ def _rebuild_people_sql() -> None:
             "bit_or(1 << (extract(day FROM m.day)::int - 1)), p.commune_id "
             f"FROM coverage_marks m JOIN {topics} st ON st.trainingsession_id = m.session_id "
             f"JOIN {t['Person']} p ON p.id = m.person_id "
-            "GROUP BY m.person_id, st.sessiontopic_id, 3, p.commune_id",
+            "GROUP BY m.person_id, st.sessiontopic_id, 3, p.commune_id ORDER BY 1, 2, 3",
             [],
         ),
         (
             f"INSERT INTO {t['PersonSummary']} (person_id, commune_id, first_trained_on) "  # noqa: S608
             "SELECT m.person_id, p.commune_id, min(m.day) "
             f"FROM coverage_marks m JOIN {t['Person']} p ON p.id = m.person_id "
-            "GROUP BY m.person_id, p.commune_id",
+            "GROUP BY m.person_id, p.commune_id ORDER BY 1",
             [],
         ),
         (
@@ -1042,8 +1307,24 @@ def _rebuild_people_sql() -> None:
         ),
     ]
     with transaction.atomic(), connection.cursor() as cursor:
+        _bulk_session(cursor)
+        rebuild_indexes = _drop_indexes(
+            cursor,
+            [
+                t[name]
+                for name in (
+                    "PersonMonth",
+                    "PersonTopicMonth",
+                    "PersonSummary",
+                    "PersonDay",
+                    "SessionSummary",
+                )
+            ],
+        )
         for sql, params in statements:
             cursor.execute(sql, params)
+        for sql in rebuild_indexes:
+            cursor.execute(sql)
     with connection.cursor() as cursor:
         cursor.execute(
             "ANALYZE "
@@ -1057,4 +1338,164 @@ def _rebuild_people_sql() -> None:
                     "SessionSummary",
                 )
             )
+        )
+
+
+def _period_rows(periods) -> tuple[list[tuple], list[tuple]]:
+    """(pid, kind, start, end) per period, and (pid, month, mask of its days) per month it
+    overlaps: a period becomes equality joins on the month (as `_month_condition`)."""
+    period_rows, month_rows = [], []
+    for pid, period in enumerate(periods):
+        period_rows.append((pid, period.kind, _d(period.start), _d(period.end)))
+        for month in months_between(period.start, period.end):
+            month_rows.append((pid, _d(month), day_mask(month, period.start, period.end)))
+    return period_rows, month_rows
+
+
+def _figures_ctes(period_month: str, where: str) -> str:
+    """CTEs counting every figure per (commune, pid) from layer 2 (PostgreSQL).
+
+    `period_month` names a relation (pid, month, mask); `where` restricts the summary rows
+    (alias m), for example to some communes. Distinct counts stay distinct: a person's rows
+    in several months of one period are grouped together.
+    """
+    pm, ptm, ps, sess, pd = (
+        _table(m) for m in (PersonMonth, PersonTopicMonth, PersonSummary, SessionSummary, PersonDay)
+    )
+
+    def on_day(column):
+        return (
+            f"JOIN {period_month} p ON p.month = date_trunc('month', m.{column})::date "
+            f"AND (1 << (extract(day FROM m.{column})::int - 1)) & p.mask <> 0"
+        )
+
+    on_month = f"JOIN {period_month} p ON p.month = m.month AND m.days & p.mask <> 0"
+    # Identifiers come from model metadata and the caller's constants.
+    return (
+        "cov_trained AS (SELECT m.commune_id, p.pid, count(DISTINCT m.person_id) AS people, "  # noqa: S608
+        "count(DISTINCT CASE WHEN m.household <> '' AND m.village_id IS NOT NULL "
+        "THEN m.village_id::text || '/' || m.household END) AS households, "
+        "count(DISTINCT m.person_id) FILTER (WHERE m.household = '' OR m.village_id IS NULL) "
+        f"AS without FROM {pm} m {on_month} WHERE m.commune_id IS NOT NULL {where} "
+        "GROUP BY 1, 2), "
+        "cov_topics AS (SELECT commune_id, pid, jsonb_object_agg(topic_id::text, n) AS by_topic "
+        "FROM (SELECT m.commune_id, p.pid, m.topic_id, count(DISTINCT m.person_id) AS n "
+        f"FROM {ptm} m {on_month} WHERE m.commune_id IS NOT NULL {where} GROUP BY 1, 2, 3) t "
+        "GROUP BY 1, 2), "
+        "cov_newly AS (SELECT m.commune_id, p.pid, count(*) AS newly "
+        f"FROM {ps} m {on_day('first_trained_on')} WHERE m.commune_id IS NOT NULL {where} "
+        "GROUP BY 1, 2), "
+        f"cov_sessions AS (SELECT m.commune_id, p.pid, count(*) AS held FROM {sess} m "
+        f"{on_day('day')} WHERE m.held {where} GROUP BY 1, 2), "
+        "cov_days AS (SELECT m.commune_id, p.pid, sum(m.certificates) AS certificates, "
+        f"sum(m.completions) AS completions FROM {pd} m {on_day('day')} "
+        f"WHERE m.commune_id IS NOT NULL {where} GROUP BY 1, 2)"
+    )
+
+
+STAT_COLUMNS = (
+    "commune_id, kind, starts_on, ends_on, people_trained, newly_trained, households_reached, "
+    "trained_without_household, sessions_held, certificates_issued, course_completions, by_topic"
+)
+# The figures of key k (commune_id, pid) and period p, from `_figures_ctes`.
+STAT_SELECT = (
+    "SELECT k.commune_id, p.kind, p.starts_on, p.ends_on, "
+    "coalesce(t.people, 0) AS people_trained, coalesce(n.newly, 0) AS newly_trained, "
+    "coalesce(t.households, 0) AS households_reached, "
+    "coalesce(t.without, 0) AS trained_without_household, "
+    "coalesce(s.held, 0) AS sessions_held, coalesce(d.certificates, 0) AS certificates_issued, "
+    "coalesce(d.completions, 0) AS course_completions, "
+    "coalesce(b.by_topic, '{{}}'::jsonb) AS by_topic "
+    "FROM {keys} k JOIN {periods} p ON p.pid = k.pid "
+    "LEFT JOIN cov_trained t ON (t.commune_id, t.pid) = (k.commune_id, k.pid) "
+    "LEFT JOIN cov_topics b ON (b.commune_id, b.pid) = (k.commune_id, k.pid) "
+    "LEFT JOIN cov_newly n ON (n.commune_id, n.pid) = (k.commune_id, k.pid) "
+    "LEFT JOIN cov_sessions s ON (s.commune_id, s.pid) = (k.commune_id, k.pid) "
+    "LEFT JOIN cov_days d ON (d.commune_id, d.pid) = (k.commune_id, k.pid)"
+)
+
+
+def _rebuild_stats_sql(periods: list[Period]) -> None:
+    """Every commune's figures for these periods from layer 2, set-based (PostgreSQL):
+    each summary table is read once for all communes and periods."""
+    period_rows, month_rows = _period_rows(periods)
+    stat = _table(CommunePeriodStat)
+    keys = (
+        "(SELECT commune_id, pid FROM cov_trained UNION SELECT commune_id, pid FROM cov_newly "
+        "UNION SELECT commune_id, pid FROM cov_sessions UNION SELECT commune_id, pid "
+        "FROM cov_days WHERE certificates + completions > 0)"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        _bulk_session(cursor)
+        cursor.execute(
+            "CREATE TEMPORARY TABLE cov_period (pid int PRIMARY KEY, kind text, starts_on date, "
+            "ends_on date) ON COMMIT DROP"
+        )
+        cursor.execute(
+            "CREATE TEMPORARY TABLE cov_period_month (pid int, month date, mask int) ON COMMIT DROP"
+        )
+        cursor.executemany("INSERT INTO cov_period VALUES (%s, %s, %s, %s)", period_rows)
+        cursor.executemany("INSERT INTO cov_period_month VALUES (%s, %s, %s)", month_rows)
+        cursor.execute("ANALYZE cov_period_month")
+        cursor.execute(
+            f"INSERT INTO {stat} ({STAT_COLUMNS}) "  # noqa: S608
+            f"WITH {_figures_ctes('cov_period_month', '')} "
+            + STAT_SELECT.format(keys=keys, periods="cov_period")
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {stat}")
+
+
+def _stats_write_sql(keys: set[tuple[int, Period]]) -> None:
+    """Recount and store these (commune, period) pairs in one statement (PostgreSQL).
+
+    A pair with nothing in it gets no row (no row means zero) unless it has one already,
+    which is then set to zero; rows whose figures did not change are not written.
+    """
+    periods = sorted({p for _c, p in keys})
+    pids = {p: i for i, p in enumerate(periods)}
+    period_rows, month_rows = _period_rows(periods)
+    key_rows = sorted((c, pids[p]) for c, p in keys)
+    communes = sorted({c for c, _p in keys})
+    stat = _table(CommunePeriodStat)
+    figures = [
+        "people_trained",
+        "newly_trained",
+        "households_reached",
+        "trained_without_household",
+        "sessions_held",
+        "certificates_issued",
+        "course_completions",
+        "by_topic",
+    ]
+
+    def values(rows, types):
+        row = "(" + ", ".join(f"%s::{t}" for t in types) + ")"
+        return "VALUES " + ", ".join([row] * len(rows)), [v for r in rows for v in r]
+
+    periods_sql, periods_params = values(period_rows, ("int", "text", "date", "date"))
+    months_sql, months_params = values(month_rows, ("int", "date", "int"))
+    keys_sql, keys_params = values(key_rows, ("bigint", "int"))
+    select = STAT_SELECT.format(keys="cov_keys", periods="cov_period")
+    sets = ", ".join(f"{f} = excluded.{f}" for f in figures)
+    old = ", ".join(f"{stat}.{f}" for f in figures)
+    new = ", ".join(f"excluded.{f}" for f in figures)
+    sql = (
+        f"INSERT INTO {stat} ({STAT_COLUMNS}) "  # noqa: S608
+        f"WITH cov_period (pid, kind, starts_on, ends_on) AS ({periods_sql}), "
+        f"cov_period_month (pid, month, mask) AS ({months_sql}), "
+        f"cov_keys (commune_id, pid) AS ({keys_sql}), "
+        f"{_figures_ctes('cov_period_month', 'AND m.commune_id = ANY(%s)')}, "
+        f"cov_new AS ({select}) "
+        "SELECT * FROM cov_new c WHERE c.people_trained + c.newly_trained + c.sessions_held "
+        "+ c.certificates_issued + c.course_completions > 0 OR EXISTS (SELECT 1 FROM "
+        f"{stat} x WHERE (x.commune_id, x.kind, x.starts_on, x.ends_on) = "
+        "(c.commune_id, c.kind, c.starts_on, c.ends_on)) "
+        "ON CONFLICT (commune_id, kind, starts_on, ends_on) DO UPDATE SET "
+        f"{sets} WHERE ({old}) IS DISTINCT FROM ({new})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [*periods_params, *months_params, *keys_params, *[communes] * 5],
         )

@@ -172,11 +172,12 @@ def commune_table(
     query: str = "",
     sort: str = "name",
     descending: bool = False,
+    columns: list[Column] | None = None,
 ) -> Table:
     """The table of these communes for a period, filtered and sorted as the page asks."""
     communes = list(communes.values_list("pk", "code", "name", "kind", "province_id"))
     ids = [c[0] for c in communes]
-    columns = columns_for()
+    columns = columns if columns is not None else columns_for()
     by_key = {c.key: c for c in columns}
     colour_by = colour_by if colour_by in by_key else "people_trained"
     figures = indicators_for(ids, period)

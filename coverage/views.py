@@ -29,12 +29,17 @@ from .tables import Table, commune_table, table_csv, table_xlsx, total_row
 
 
 def _options(request, today):
-    return DashboardForm(request.GET).options(today)
+    """The page's form (drawn again on the page) and what it chose."""
+    form = DashboardForm(request.GET)
+    options = form.options(today)
+    options["form"] = form
+    return options
 
 
 def _table_kwargs(options):
     return {k: options[k] for k in ("period", "colour_by", "kind", "colour", "query", "sort")} | {
-        "descending": options["descending"]
+        "descending": options["descending"],
+        "columns": options["form"].columns,
     }
 
 
@@ -91,7 +96,7 @@ def nation(request):
     return render(
         request,
         "coverage/nation.html",
-        {"table": table, "form": DashboardForm(request.GET), "options": options},
+        {"table": table, "form": options["form"], "options": options},
     )
 
 
@@ -125,7 +130,7 @@ def province(request, code):
         {
             "province": province,
             "table": table,
-            "form": DashboardForm(request.GET),
+            "form": options["form"],
             "options": options,
             "chart": reports.chart_for(
                 commune_ids, period, table.today, _("People trained per week")
@@ -246,6 +251,7 @@ def commune(request, code):
         today=today,
         period=period,
         colour_by=options["colour_by"],
+        columns=options["form"].columns,
     )
     row = table.rows[0]
     villages = list(Village.objects.filter(commune=commune).values_list("pk", "name"))
@@ -290,7 +296,7 @@ def commune(request, code):
             "commune": commune,
             "table": table,
             "row": row,
-            "form": DashboardForm(request.GET),
+            "form": options["form"],
             "options": options,
             "villages": village_rows,
             "sessions": sessions,

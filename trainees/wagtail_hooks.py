@@ -1,20 +1,24 @@
 """Learner progress (and assisted learning) shown on pages of other apps, through their hooks;
 and the admin's Teams screens and pickers.
 
-`cms` and `courses` must not import `trainees` (the arrows point the other way), so their
-templates call `{% render_hooks "…" page %}` and we register what goes there
-(`tests/test_import_arrows.py` keeps the arrows).
+`cms` and `courses` must not import `trainees` (the arrows point the other way). Their pages
+are public (the same HTML for everyone), so what is personal on them comes from the JSON call
+`/api/me/` (`cms.personal`), which asks these hooks (`tests/test_import_arrows.py` keeps the
+arrows).
 """
 
+from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.html import escape
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from .choosers import commune_chooser_viewset, team_chooser_viewset, trainer_chooser_viewset
 from .learning.services import course_resume_find
-from .models import ActivitySummary, AuditEntry
+from .models import ActivitySummary, AuditEntry, LessonProgress
 from .people.viewsets import AuditEntryViewSet, AuditPermissionPolicy
 from .training.viewsets import SessionTopicViewSet, TeamViewSet
 
@@ -60,15 +64,55 @@ hooks.register("lesson_page_top", _assisting_banner)
 hooks.register("course_page_top", _assisting_banner)
 
 
-@hooks.register("h5p_activity_best_score")
-def h5p_best_score(request, package):
-    """Under an H5P activity: the signed-in learner's best score."""
-    if request is None or package is None or not request.user.is_authenticated:
-        return ""
-    summary = ActivitySummary.objects.filter(person__user=request.user, package=package).first()
-    if summary is None or not summary.score_display:
-        return ""
-    return escape(_("Your best score: %(score)s") % {"score": summary.score_display})
+@hooks.register("personal_page_data")
+def learner_page_data(request, page):
+    """For /api/me/: the lessons of a course page the learner completed (translation keys),
+    and their best scores in the H5P activities of a lesson page (by package id)."""
+    if request is None or not request.user.is_authenticated:
+        return {}
+    kind = type(page).__name__
+    if kind == "CoursePage":
+        keys = LessonProgress.objects.filter(
+            person__user=request.user,
+            course_key=page.translation_key,
+            completed_at__isnull=False,
+        ).values_list("lesson_key", flat=True)
+        return {"completed": [str(key) for key in keys]}
+    if kind == "LessonPage":
+        packages = {
+            block.value["activity"].pk
+            for block in page.body
+            if block.block_type == "h5p" and block.value.get("activity") is not None
+        }
+        if not packages:
+            return {}
+        summaries = ActivitySummary.objects.filter(
+            person__user=request.user, package_id__in=packages
+        ).select_related("package")
+        return {
+            "scores": {
+                str(s.package_id): _("Your best score: %(score)s") % {"score": s.score_display}
+                for s in summaries
+                if s.score_display
+            }
+        }
+    return {}
+
+
+@hooks.register("offline_shell_urls")
+def rollcall_shell_urls():
+    """For the service worker: the roll call's shell in each language (it holds nothing
+    personal; a roll call opened with no signal shows it) and its files."""
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.append(reverse("trainees:rollcall_shell"))
+    return [
+        *urls,
+        static("trainees/trainees.css"),
+        static("trainees/rollcall.js"),
+        static("trainees/person-fields.js"),
+    ]
 
 
 # Administrators read the audit log; nobody edits it (see AuditPermissionPolicy).

@@ -25,6 +25,27 @@ PLAYER_KEYS = (
 )
 
 
+def content_files(content_json, content_url: str) -> list[str]:
+    """The URLs of the files an activity's content names (pictures, audio, video): H5P
+    writes each as an object with a relative `path`. "Save this course for offline" keeps
+    them, so the activity plays with no signal without having been opened before."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            path = value.get("path")
+            if isinstance(path, str) and path and "://" not in path and "#" not in path:
+                found.append(f"{content_url}/{path.lstrip('/')}")
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(content_json)
+    return sorted(set(found))
+
+
 def player_config(package: H5PPackage, *, object_iri: str) -> dict:
     content_url = package.content_url()
     libraries_url = package.libraries_url()
@@ -73,5 +94,6 @@ def player_config(package: H5PPackage, *, object_iri: str) -> dict:
         "mainJs": static("h5p-standalone/main.bundle.js"),
         "json": json_files,
         "preload": preload,
+        "files": content_files(package.content_json, content_url),
         "objectIri": object_iri,
     }

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
-from cms.models import AsciiSlugMixin
+from cms.models import AsciiSlugMixin, PublicPageMixin
 
 from ..blocks import LessonStreamBlock
 
@@ -84,7 +84,7 @@ class Level(models.TextChoices):
     CONFIDENT = "confident", _("Confident")
 
 
-class CourseIndexPage(FallbackRoutingMixin, AsciiSlugMixin, Page):
+class CourseIndexPage(PublicPageMixin, FallbackRoutingMixin, AsciiSlugMixin, Page):
     intro = models.CharField(_("intro"), max_length=250, blank=True)
 
     parent_page_types = ["cms.HomePage"]
@@ -121,7 +121,7 @@ class CourseIndexPage(FallbackRoutingMixin, AsciiSlugMixin, Page):
         return context
 
 
-class CoursePage(FallbackRoutingMixin, AsciiSlugMixin, Page):
+class CoursePage(PublicPageMixin, FallbackRoutingMixin, AsciiSlugMixin, Page):
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, db_index=True)
     level = models.CharField(
         _("level"), max_length=20, choices=Level.choices, default=Level.FIRST_STEPS
@@ -207,7 +207,7 @@ class CoursePage(FallbackRoutingMixin, AsciiSlugMixin, Page):
         return context
 
 
-class LessonPage(FallbackRoutingMixin, AsciiSlugMixin, Page):
+class LessonPage(PublicPageMixin, FallbackRoutingMixin, AsciiSlugMixin, Page):
     summary = models.CharField(_("summary"), max_length=250, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=5, validators=[MinValueValidator(1)]

@@ -1,4 +1,5 @@
 import json
+import re
 import uuid
 
 import pytest
@@ -71,6 +72,14 @@ def test_a_whole_untranslated_course_falls_back_too(client, course_tree):
     assert client.get("/en/khoa-hoc/no-such-course/").status_code == 404
 
 
+def personal(client, page=None, lang="vi"):
+    """What the page's script fills in for this visitor: the answer of /api/me/."""
+    query = {"lang": lang, **({"page": page.pk} if page is not None else {})}
+    response = client.get("/api/me/", query)
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    return response.json()
+
+
 def post_events(client, events, lang="vi"):
     return client.post(
         "/api/progress/events/",
@@ -105,7 +114,7 @@ def test_a_tampered_answer_gets_a_clear_error_in_the_learners_language(
 
 
 def test_signed_in_events_are_recorded_once_and_the_course_page_offers_to_continue(
-    client, course_tree, learner
+    client, course_tree, learner, home_page
 ):
     client.force_login(learner)
     first, second, _third = course_tree["lessons"]
@@ -123,31 +132,65 @@ def test_signed_in_events_are_recorded_once_and_the_course_page_offers_to_contin
     assert all(r["duplicate"] for r in post_events(client, events).json()["results"])
     assert QuizAnswer.objects.count() == 1
     assert CourseProgress.objects.get().percent == 33
-    html = client.get("/vi/khoa-hoc/dung-dien-thoai/").content.decode()
-    assert "Học tiếp: Đọc tin nhắn" in html
-    assert 'href="/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/"' in html
-    assert "doc-tin-nhan" in client.get("/vi/").content.decode()
+    # The course page is public; the learner's panel and ticks come from /api/me/.
+    course = personal(client, course_tree["course"])
+    assert "Học tiếp: Đọc tin nhắn" in course["panel"]
+    assert 'href="/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/"' in course["panel"]
+    assert course["completed"] == [str(first.translation_key)]
+    assert "doc-tin-nhan" in personal(client, home_page)["panel"]
 
 
 def test_the_quiz_works_without_javascript(client, course_tree, learner):
     client.force_login(learner)
     lesson = course_tree["lessons"][0]
     url = "/vi/khoa-hoc/dung-dien-thoai/bat-dien-thoai/"
+    html = client.get(url).content.decode()
+    # The public page's form asks a private page, which holds the learner's own token.
+    assert 'action="/vi/lessons/answer/"' in html and 'method="get"' in html
+    step = client.get(
+        "/vi/lessons/answer/", {"lesson": lesson.pk, "block": quiz_id(lesson), "choice": "0"}
+    )
+    assert step["Cache-Control"].startswith("max-age=0") or "no-store" in step["Cache-Control"]
+    form = step.content.decode()
+    assert "csrfmiddlewaretoken" in form and 'value="0" checked' in form
+    token = re.search(r'name="uuid" value="([^"]+)"', form).group(1)
     response = client.post(
         "/api/progress/answer/",
-        {
-            "lesson": lesson.pk,
-            "block": quiz_id(lesson),
-            "choice": "0",
-            "lang": "vi",
-            "next": url,
-            "uuid": str(uuid.uuid4()),
-        },
-        follow=True,
+        {"lesson": lesson.pk, "block": quiz_id(lesson), "choice": "0", "lang": "vi", "uuid": token},
     )
-    assert response.redirect_chain[0][0] == f"{url}#b-{quiz_id(lesson)}"
-    assert "Đúng: OTP là của riêng bạn." in response.content.decode()
+    result = response.content.decode()
+    assert "Đúng: OTP là của riêng bạn." in result
+    assert f'href="{url}#b-{quiz_id(lesson)}"' in result
     assert QuizAnswer.objects.get().correct
+    # Sent twice (a double tap), it is recorded once.
+    client.post(
+        "/api/progress/answer/",
+        {"lesson": lesson.pk, "block": quiz_id(lesson), "choice": "0", "lang": "vi", "uuid": token},
+    )
+    assert QuizAnswer.objects.count() == 1
+
+
+def test_finishing_a_lesson_works_without_javascript(client, course_tree, learner):
+    lesson = course_tree["lessons"][0]
+    url = "/vi/khoa-hoc/dung-dien-thoai/bat-dien-thoai/"
+    assert 'action="/vi/lessons/complete/"' in client.get(url).content.decode()
+    # A visitor is told to log in; nothing is recorded.
+    visitor = client.get("/vi/lessons/complete/", {"lesson": lesson.pk}).content.decode()
+    assert "Hãy đăng nhập" in visitor
+    client.force_login(learner)
+    form = client.get("/vi/lessons/complete/", {"lesson": lesson.pk}).content.decode()
+    token = re.search(r'name="uuid" value="([^"]+)"', form).group(1)
+    result = client.post(
+        "/api/progress/complete/", {"lesson": lesson.pk, "lang": "vi", "uuid": token}
+    ).content.decode()
+    assert "Đã học xong bài. Giỏi lắm!" in result
+    assert f'href="{url}"' in result
+    assert LessonProgress.objects.get().completed_at is not None
+    # A lesson that does not exist, or a hostile id, is a 404 page, never a 500.
+    assert client.get("/vi/lessons/complete/", {"lesson": "x'--"}).status_code == 404
+    assert (
+        client.get("/vi/lessons/answer/", {"lesson": lesson.pk, "block": "nope"}).status_code == 404
+    )
 
 
 def test_the_last_position_is_where_continue_takes_you(client, course_tree, learner):
@@ -160,7 +203,61 @@ def test_the_last_position_is_where_continue_takes_you(client, course_tree, lear
     position = {"type": "position", "lesson": second.pk, "position": block}
     results = post_events(client, [passed, done, position]).json()["results"]
     assert [r["ok"] for r in results] == [True, True, True]
-    html = client.get("/vi/khoa-hoc/dung-dien-thoai/").content.decode()
-    assert f'href="/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/#b-{block}"' in html
+    panel = personal(client, course_tree["course"])["panel"]
+    assert f'href="/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/#b-{block}"' in panel
     bad = {"type": "position", "lesson": second.pk, "position": "not-a-block"}
     assert post_events(client, [bad]).status_code == 400
+
+
+def test_public_pages_are_the_same_for_every_visitor(
+    client, course_tree, home_page, learner, make_user
+):
+    """Two learners (one with progress, a message waiting and answers given) and a visitor get
+    byte-identical lessons, courses, catalogue and home page, which say they are public."""
+    other = make_user(first_name="Mai", last_name="Lò Thị")
+    lesson = course_tree["lessons"][1]
+    urls = [
+        "/vi/",
+        "/vi/khoa-hoc/",
+        "/vi/khoa-hoc/dung-dien-thoai/",
+        "/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/",
+        "/vi/khoa-hoc/dung-dien-thoai/goi-dien/",
+        "/offline/",
+    ]
+
+    def pages(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+            event = {"uuid": str(uuid.uuid4()), "type": "completed", "lesson": lesson.pk}
+            post_events(client, [event])
+        seen = {}
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response["Cache-Control"] == "public, max-age=0", url
+            seen[url] = response.content
+        return seen
+
+    anonymous, first, second = pages(None), pages(learner), pages(other)
+    assert anonymous == first == second
+    html = first["/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/"].decode()
+    for personal_bit in ("csrfmiddlewaretoken", learner.get_short_name(), "Mai", 'name="uuid"'):
+        assert personal_bit not in html
+    # The personal parts come from the JSON call instead.
+    client.force_login(learner)
+    data = personal(client, course_tree["course"])
+    assert data["authenticated"] and learner.get_short_name() in data["account"]
+    assert "csrftoken" in client.cookies
+
+
+def test_private_pages_are_never_kept(client, trainer_a, learner, course_tree):
+    client.force_login(trainer_a)
+    for url in ("/vi/sessions/", "/vi/communes/", "/vi/activity/", "/vi/login/"):
+        response = client.get(url)
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], (
+            url
+        )
+    client.logout()
+    # The login form carries a CSRF token: private even for a visitor.
+    assert "private" in client.get("/vi/login/")["Cache-Control"]

@@ -5,6 +5,8 @@ from . import views
 # Under the language prefix, in the `trainees` namespace (see trainees.urls).
 urlpatterns = [
     path("activity/", views.activity_results, name="activity_results"),
+    path("lessons/answer/", views.quiz_answer, name="quiz_answer"),
+    path("lessons/complete/", views.lesson_complete, name="lesson_complete"),
     path("activity/statements/", views.xapi_statements, name="xapi_statements"),
     path("sessions/<uuid:session_uuid>/assist/", views.session_assist, name="session_assist"),
     path("assist/stop/", views.assist_stop, name="assist_stop"),

@@ -11,15 +11,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms.validators import json_loads
-from courses.models import CourseIndexPage
+from courses.models import CourseIndexPage, LessonPage
 from courses.permissions import LessonAccess
 
 from ..models import ActivitySummary
@@ -83,18 +84,82 @@ def events(request):
     return JsonResponse(body, status=status)
 
 
-def _back(request, anchor=""):
-    target = request.POST.get("next", "")
+def _back_url(request, value):
     if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = f"/{translation.get_language()}/"
-    return HttpResponseRedirect(target + anchor)
+        return f"/{translation.get_language()}/"
+    return value
+
+
+# --- The lesson without JavaScript ------------------------------------------------------
+# A lesson page is public (the same HTML for everyone, docs/architecture.md), so its forms
+# carry no CSRF token and no per-visit id. Without JavaScript they GET one of the two
+# private pages below, which hold the learner's own token and a fresh id; its button posts
+# to the endpoints after them, which answer with a private result page.
+
+
+def _visible_lesson(request, value) -> LessonPage:
+    lesson = LessonPage.objects.live().filter(pk=_int(value)).first()
+    if lesson is None or not LessonAccess(request).can_view(lesson):
+        raise Http404
+    return lesson
+
+
+@never_cache
+def quiz_answer(request):
+    """GET from a lesson's quiz without JavaScript: the question again, the learner's choices
+    ticked, and the button that checks (and records) them."""
+    lesson = _visible_lesson(request, request.GET.get("lesson"))
+    block = lesson.scored_block(request.GET.get("block", ""))
+    if block is None or block.block_type != "quiz":
+        raise Http404
+    chosen = set(request.GET.getlist("choice"))
+    context = block.block.get_context(block.value)
+    options = [
+        {**option, "checked": str(option["index"]) in chosen}
+        for option in context["public_options"]
+    ]
+    return render(
+        request,
+        "trainees/lesson_answer.html",
+        {
+            "lesson": lesson,
+            "block_id": block.id,
+            "question": block.value["question"],
+            "options": options,
+            "input_type": context["input_type"],
+            "uuid": uuid.uuid4(),
+        },
+    )
+
+
+@never_cache
+def lesson_complete(request):
+    """GET from "I finished this lesson" without JavaScript: the button that records it."""
+    lesson = _visible_lesson(request, request.GET.get("lesson"))
+    return render(
+        request, "trainees/lesson_complete.html", {"lesson": lesson, "uuid": uuid.uuid4()}
+    )
+
+
+def _result(request, *, lesson_id, text, ok, anchor=""):
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    back = request.POST.get("next", "")
+    if back or lesson is None:
+        back = _back_url(request, back) + anchor
+    return render(
+        request,
+        "trainees/lesson_result.html",
+        {"text": text, "ok": ok, "back": back, "anchor": anchor, "lesson": lesson},
+        status=200 if ok else 400,
+    )
 
 
 @require_POST
+@never_cache
 def answer_form(request):
-    """The quiz without JavaScript: check (and record) one answer, then go back."""
+    """The quiz without JavaScript: check (and record) one answer; say if it was right."""
     with _language(request.POST.get("lang")):
         return _answer_form(request)
 
@@ -110,14 +175,23 @@ def _answer_form(request):
     }
     (result,) = _apply(request, [event])
     if not result.ok:
-        messages.error(request, result.error)
+        text = result.error
     else:
         verdict = _("Right!") if result.correct else _("Not quite. Read again and try once more.")
-        messages.success(request, " ".join([verdict, *result.feedback]))
-    return _back(request, f"#b-{event['block']}")
+        text = " ".join([verdict, *result.feedback])
+        if not request.user.is_authenticated:
+            text += " " + _("Log in to keep your progress.")
+    return _result(
+        request,
+        lesson_id=event["lesson"],
+        text=text,
+        ok=result.ok,
+        anchor=f"#b-{event['block']}",
+    )
 
 
 @require_POST
+@never_cache
 def complete_form(request):
     """'I finished this lesson' without JavaScript."""
     with _language(request.POST.get("lang")):
@@ -125,27 +199,31 @@ def complete_form(request):
 
 
 def _complete_form(request):
+    lesson_id = _int(request.POST.get("lesson"))
     if not request.user.is_authenticated:
-        messages.info(request, _("Log in to keep your progress."))
-        return _back(request)
+        return _result(
+            request, lesson_id=lesson_id, text=_("Log in to keep your progress."), ok=True
+        )
     event = {
         "uuid": request.POST.get("uuid") or str(uuid.uuid4()),
         "type": "completed",
-        "lesson": _int(request.POST.get("lesson")),
+        "lesson": lesson_id,
     }
     (result,) = _apply(request, [event])
-    if result.ok:
-        messages.success(request, _("Lesson completed. Well done!"))
-    else:
-        messages.error(request, result.error)
-    return _back(request)
+    text = _("Lesson completed. Well done!") if result.ok else result.error
+    if result.ok and result.course_completed:
+        text += " " + _("Course completed. Congratulations!")
+    return _result(request, lesson_id=lesson_id, text=text, ok=result.ok)
 
 
 def _int(value):
+    """A page or person id as typed in a form, or None: never a number no database column
+    holds (a query with one would fail instead of finding nothing)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**31 else None
 
 
 # --- H5P results -------------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path(
         "sessions/<uuid:session_uuid>/roll-call/", views.session_rollcall, name="session_rollcall"
     ),
+    path("sessions/roll-call/", views.rollcall_shell, name="rollcall_shell"),
     path("sessions/<uuid:session_uuid>/sheet/", views.session_sheet, name="session_sheet"),
     path(
         "sessions/<uuid:session_uuid>/sign-in-sheet.pdf",

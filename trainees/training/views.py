@@ -16,7 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
 
 from ..models import (
     Attendance,
@@ -228,13 +229,26 @@ def session_qr(request, session_uuid):
 
 @login_required
 def session_rollcall(request, session_uuid):
+    """The roll call (private: for trainers of the session's commune). Its HTML names no one
+    and no session, so it is also the offline shell below; the script fills it in."""
     _trainer_only(request)
-    session = get_session(request, session_uuid)
+    get_session(request, session_uuid)
+    return _rollcall_render(request)
+
+
+@require_GET
+@cache_control(public=True, max_age=0)
+def rollcall_shell(request):
+    """What the service worker shows for a roll call opened with no signal: the same page,
+    holding nothing personal; the roster and the records wait in the phone's IndexedDB."""
+    return _rollcall_render(request)
+
+
+def _rollcall_render(request):
     return render(
         request,
         "trainees/session_rollcall.html",
         {
-            "session": session,
             "ethnicities": Person._meta.get_field("ethnicity").choices,
             "genders": Person.Gender.choices,
             "text": {
@@ -243,6 +257,10 @@ def session_rollcall(request, session_uuid):
                 "present": _("Present: %(n)s of %(total)s"),
                 "failed": _("%(n)s records could not be saved:"),
                 "no_roster": _("No signal and no saved list. Open this page once with signal."),
+                "signin": _(
+                    "Your login has expired. Log in again to send what waits: nothing "
+                    "recorded on this phone is lost."
+                ),
             },
             "person_rules": person_rules(),
         },

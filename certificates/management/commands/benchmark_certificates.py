@@ -57,6 +57,10 @@ BENCH_COMMUNE = "98998"
 BENCH_PHONE = "+84900999998"
 
 
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def peak_rss_mb(pid: int) -> float | None:
     """The process's peak resident memory (VmHWM), in MB; None once it has exited."""
     try:
@@ -168,29 +172,40 @@ class Command(BaseCommand):
         css = rendering.STYLESHEET.read_text("utf-8")
         base_url = str(rendering.STYLESHEET.parent)
         documents = [rendering.certificate_html(c) for c in certificates]
-        warm, raw = [], []
+        warm, raw, warm_cpu, raw_cpu = [], [], [], []
         for document in documents:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             rendering.html_to_pdf(document)
             warm.append(time.perf_counter() - started)
-            started = time.perf_counter()
+            warm_cpu.append(time.process_time() - cpu)
+            started, cpu = time.perf_counter(), time.process_time()
             HTML(string=document, base_url=base_url).write_pdf(stylesheets=[CSS(string=css)])
             raw.append(time.perf_counter() - started)
-        whole = []
+            raw_cpu.append(time.process_time() - cpu)
+        whole, whole_cpu = [], []
         for certificate in certificates:
             Certificate.objects.filter(pk=certificate.pk).update(status=Certificate.Status.PENDING)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             services.certificate_render_pdf(certificate_id=certificate.pk)
             whole.append(time.perf_counter() - started)
+            whole_cpu.append(time.process_time() - cpu)
         warm_ms = statistics.median(warm) * 1000
         raw_ms = statistics.median(raw) * 1000
-        self.stdout.write(f"Render one certificate (HTML → PDF), median of {len(documents)}:")
-        self.stdout.write(f"  warm process:       {warm_ms:7.1f} ms")
-        self.stdout.write(f"  raw WeasyPrint:     {raw_ms:7.1f} ms")
-        self.stdout.write(f"  ratio warm/raw:     {warm_ms / raw_ms:7.2f}")
+        warm_cpu_ms = statistics.median(warm_cpu) * 1000
+        raw_cpu_ms = statistics.median(raw_cpu) * 1000
+        self.stdout.write(
+            f"Render one certificate (HTML → PDF), median of {len(documents)} "
+            f"(wall / CPU of this process; load average {load_average()}):"
+        )
+        self.stdout.write(f"  warm process:       {warm_ms:7.1f} ms / {warm_cpu_ms:6.1f} ms CPU")
+        self.stdout.write(f"  raw WeasyPrint:     {raw_ms:7.1f} ms / {raw_cpu_ms:6.1f} ms CPU")
+        self.stdout.write(
+            f"  ratio warm/raw:     {warm_ms / raw_ms:7.2f}   / {warm_cpu_ms / raw_cpu_ms:6.2f} CPU"
+        )
         self.stdout.write(
             f"Whole render task (database, signature, QR, PDF, storage), median: "
-            f"{statistics.median(whole) * 1000:.1f} ms"
+            f"{statistics.median(whole) * 1000:.1f} ms / "
+            f"{statistics.median(whole_cpu) * 1000:.1f} ms CPU"
         )
         self._cleanup()
 

@@ -246,7 +246,6 @@
 
   window.addEventListener("online", sync);
   window.addEventListener("offline", function () { showSync(false); });
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
   showSync(navigator.onLine);
   var ready = navigator.onLine ? sync() : Promise.resolve();
   ready.then(function () {

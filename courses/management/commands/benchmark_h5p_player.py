@@ -70,9 +70,7 @@ class Command(BaseCommand):
                 "WHITENOISE_AUTOREFRESH": False,
                 "STORAGES": {
                     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-                    "staticfiles": {
-                        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-                    },
+                    "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
                 },
                 "SECURE_SSL_REDIRECT": False,
                 "SESSION_COOKIE_SECURE": False,

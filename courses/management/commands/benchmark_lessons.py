@@ -16,7 +16,14 @@ from courses.demo import _drawings
 from courses.factories import quiz_block
 from courses.models import CourseIndexPage, CoursePage, LessonPage, Topic
 
-OWN_ASSETS = ["cms/site.css", "courses/courses.css", "courses/lesson.js"]
+# Every file of ours a plain lesson page loads (the ES modules it imports included).
+OWN_ASSETS = [
+    "cms/site.css",
+    "courses/courses.css",
+    "cms/site.js",
+    "cms/offline.js",
+    "courses/lesson.js",
+]
 
 
 class Rollback(Exception):

@@ -4,11 +4,17 @@
    - h5p.json, content.json and every library.json are in the page (a JSON script per
      activity); fetch() answers those URLs from memory, and the libraries' scripts and styles
      are preloaded in parallel, so the player needs no chain of round trips.
-   - xAPI statements from H5P.externalDispatcher get a UUID, wait in IndexedDB, and are
-     posted with the CSRF token; the server ignores a statement id it already has, so a
-     resend after a lost answer is harmless. Unsent statements go when the phone is online. */
+   - xAPI statements from H5P.externalDispatcher get a UUID and go into the site's one
+     outbox (cms/static/cms/offline.js), which sends them when it can; the server ignores a
+     statement id it already has. Made signed out, they wait until the learner signs in and
+     says they are theirs. */
+import { me } from "../cms/site.js";
+import * as outbox from "../cms/offline.js";
+
 (function () {
   "use strict";
+  var auth = false;
+  me.then(function (data) { auth = !!(data && data.authenticated); });
   if (window.bdhvsH5P) { window.bdhvsH5P.scan(); return; }
 
   var inlined = {};
@@ -26,82 +32,21 @@
     return realFetch(input, init);
   };
 
-  function uuid4() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    var b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
-    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
-  }
-
-  function csrfToken() {
-    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    if (m) return decodeURIComponent(m[1]);
-    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
-  }
-
-  // --- The outbox (IndexedDB) -------------------------------------------------------------
-  var DB_NAME = "bdhvs-h5p", STORE = "statements";
-  function openDb() {
-    return new Promise(function (resolve, reject) {
-      var req = indexedDB.open(DB_NAME, 1);
-      req.onupgradeneeded = function () { req.result.createObjectStore(STORE, { keyPath: "id" }); };
-      req.onsuccess = function () { resolve(req.result); };
-      req.onerror = function () { reject(req.error); };
+  // --- Results go through the site's one outbox (cms/static/cms/offline.js) --------------
+  outbox.events.addEventListener("result", function (e) {
+    if (e.detail.record.kind === "xapi") showResult(e.detail.record.data.statement, e.detail.result);
+  });
+  outbox.events.addEventListener("refused", function (e) {
+    var rec = e.detail.record, el = rec.kind === "xapi" && activityFor(rec.data.statement);
+    if (el) el.querySelector("[data-h5p-score]").textContent = e.detail.error;
+  });
+  outbox.events.addEventListener("offline", function () {
+    Object.keys(activities).forEach(function (iri) {
+      var out = activities[iri].querySelector("[data-h5p-score]");
+      if (activities[iri].dataset.waiting) out.textContent = activities[iri].dataset.queuedText;
     });
-  }
-  function tx(mode, fn) {
-    return openDb().then(function (db) {
-      return new Promise(function (resolve, reject) {
-        var t = db.transaction(STORE, mode), result;
-        t.oncomplete = function () { db.close(); resolve(result); };
-        t.onerror = function () { db.close(); reject(t.error); };
-        result = fn(t.objectStore(STORE));
-      });
-    });
-  }
-  function enqueue(item) { return tx("readwrite", function (s) { s.put(item); }); }
-  function remove(id) { return tx("readwrite", function (s) { s.delete(id); }); }
-  function pending() {
-    return tx("readonly", function (s) {
-      var out = [];
-      s.openCursor().onsuccess = function (e) {
-        var c = e.target.result;
-        if (c) { out.push(c.value); c.continue(); }
-      };
-      return out;
-    });
-  }
-
-  var flushing = false;
-  function flush() {
-    if (flushing || !navigator.onLine) return Promise.resolve();
-    flushing = true;
-    return pending().then(function (items) {
-      return items.reduce(function (chain, item) {
-        return chain.then(function () { return send(item); });
-      }, Promise.resolve());
-    }).catch(function () {}).then(function () { flushing = false; });
-  }
-
-  function send(item) {
-    return realFetch(item.url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify({ statement: item.statement })
-    }).then(function (res) {
-      // 2xx: stored (or already stored). 422: refused for good (the reason is in the body).
-      // Anything else (offline, server down, expired session): keep it and try later.
-      if (res.ok || res.status === 422) {
-        return res.json().catch(function () { return {}; }).then(function (body) {
-          showResult(item.statement, body);
-          return remove(item.id);
-        });
-      }
-    }).catch(function () { markQueued(item.statement); });
-  }
+  });
+  function flush() { return outbox.flush(); }
 
   function activityFor(statement) {
     var id = statement && statement.object && statement.object.id;
@@ -110,6 +55,7 @@
   }
   function showResult(statement, body) {
     var el = activityFor(statement);
+    if (el) delete el.dataset.waiting;
     if (!el || !body || !body.score) return;
     var out = el.querySelector("[data-h5p-score]");
     out.textContent = el.dataset.scoreText.replace("%(score)s", body.score);
@@ -128,15 +74,14 @@
       var statement = event.data && event.data.statement;
       if (!statement || !statement.verb || !RECORDED.test(statement.verb.id)) return;
       var el = activityFor(statement);
-      if (!el || el.dataset.auth !== "1") return;
+      if (!el) return;
       statement = JSON.parse(JSON.stringify(statement));
-      statement.id = statement.id || uuid4();
+      statement.id = statement.id || outbox.uuid();
       statement.timestamp = statement.timestamp || new Date().toISOString();
-      var item = { id: statement.id, url: el.dataset.xapi, statement: statement };
-      enqueue(item).then(function () {
-        if (!navigator.onLine) markQueued(statement);
-        return flush();
-      }, function () { return send(item); });
+      el.dataset.waiting = "1";
+      // Signed out, it waits on the phone: after signing in the learner is asked about it.
+      outbox.add("xapi", { uuid: statement.id, url: el.dataset.xapi, statement: statement });
+      if (!auth || navigator.onLine === false) markQueued(statement);
     });
   }
 
@@ -229,9 +174,5 @@
   }
 
   window.bdhvsH5P = { scan: scan, flush: flush };
-  window.addEventListener("online", flush);
-  document.addEventListener("visibilitychange", function () { if (!document.hidden) flush(); });
-  setInterval(flush, 15000);
   scan();
-  flush();
 })();

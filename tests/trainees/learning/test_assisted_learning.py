@@ -36,8 +36,10 @@ def test_progress_made_while_helping_is_recorded_to_the_person_as_assisted(
     response = client.post(f"/vi/sessions/{session.uuid}/assist/", {"person": elder.pk})
     assert response.status_code == 302 and response["Location"] == "/vi/khoa-hoc/"
     lesson = course_tree["lessons"][0]
-    html = client.get(lesson.url).content.decode()
-    assert "Vàng A Páo" in html  # the banner says for whom the trainer is learning
+    # The banner says for whom the trainer is learning (the lesson is public: from /api/me/).
+    assert "Vàng A Páo" not in client.get(lesson.url).content.decode()
+    banner = client.get("/api/me/", {"lang": "vi", "page": lesson.pk}).json()["banner"]
+    assert "Vàng A Páo" in banner
 
     events = [
         {

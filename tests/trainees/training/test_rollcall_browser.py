@@ -1,6 +1,7 @@
 """The roll call on a phone: one tap per person, search, walk-ins, and no signal."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import browser_login
 from trainees.factories import PersonFactory, TeamFactory, TrainingSessionFactory, UserFactory
@@ -113,3 +114,38 @@ def test_a_roll_call_without_signal_is_synced_once_after_reconnecting(
     assert AttendanceChange.objects.count() == 11
     assert Person.objects.filter(full_name="Hờ A Dế").count() == 1
     assert page.locator("#roster li.present").count() == 11
+
+
+def test_a_roll_call_whose_login_expired_asks_to_sign_in_and_loses_nothing(
+    phone_page, trainer_a, session_40
+):
+    page = phone_page
+    open_rollcall(page, trainer_a, session_40)
+    # The login expires while the trainer keeps marking (the session cookie is gone).
+    cookies = [c for c in page.context.cookies() if c["name"] != "sessionid"]
+    page.context.clear_cookies()
+    page.context.add_cookies(cookies)
+    syncs = []
+    page.on("request", lambda r: "/api/attendance/sync" in r.url and syncs.append(r.url))
+    buttons = page.locator("#roster .person")
+    for i in range(5):
+        buttons.nth(i).click()
+    login = page.locator("#sync-login")
+    expect(login).to_be_visible(timeout=15_000)
+    expect(login).to_contain_text("đăng nhập lại")
+    assert page.get_attribute("#pending", "data-count") == "5"
+    assert not Attendance.objects.exists()
+    # It waits for the trainer instead of asking the server again every second.
+    tried = len(syncs)
+    page.wait_for_timeout(4000)
+    assert len(syncs) <= tried + 1
+
+    # Signing in again brings the trainer back to the roll call, which sends everything once.
+    login.get_by_role("link").click()
+    page.fill("input[name=username]", trainer_a.phone)
+    page.fill("input[name=password]", "demo-pass-2026")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(f"**/sessions/{session_40.uuid}/roll-call/")
+    wait_synced(page)
+    assert Attendance.objects.filter(session=session_40, status="present").count() == 5
+    expect(page.locator("#roster li.present")).to_have_count(5)

@@ -1,17 +1,23 @@
 /* Roll call that works with no signal.
  *
- * The roster, new registrations and marks live in localStorage. Every record gets a uuid
- * made here, so sending it twice is harmless: the server ignores uuids it has seen. Records
- * wait in a queue until a sync succeeds; the page shows how many are waiting. */
+ * New registrations and marks go into the site's one outbox (cms/static/cms/offline.js),
+ * each with a uuid made here, so sending it twice is harmless: the server ignores uuids it
+ * has seen. The roster is kept on the phone beside it (IndexedDB), and forgotten when the
+ * trainer signs out. The page shows how many records wait, those the server refused with
+ * its reason, and asks to log in again when the login expired (nothing is lost). */
+import "../cms/site.js";
+import * as outbox from "../cms/offline.js";
+
 (function () {
   "use strict";
   var root = document.getElementById("rollcall");
   if (!root) return;
   var T = JSON.parse(document.getElementById("rollcall-text").textContent);
-  var SESSION = root.dataset.session;
-  var ROSTER_KEY = "rollcall:roster:" + SESSION;
-  var QUEUE_KEY = "rollcall:queue";
-  var FAILED_KEY = "rollcall:failed";
+  // The page is the same for every session (the offline shell): the address names it.
+  var SESSION = (location.pathname.match(/\/sessions\/([0-9a-f-]{36})\/roll-call\//) || [])[1];
+  if (!SESSION) return;
+  var ROSTER_URL = "/api/attendance/sessions/" + SESSION + "/roster";
+  var ROSTER_KEY = "roster:" + SESSION;
   var $ = function (id) { return document.getElementById(id); };
 
   // Same rule as trainees.models.normalise_name: "Nguyễn Thị" → "nguyen thi".
@@ -19,37 +25,28 @@
     return (s || "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
   }
-  // crypto.randomUUID needs HTTPS; getRandomValues works everywhere.
-  function uuid4() {
-    var b = new Uint8Array(16);
-    crypto.getRandomValues(b);
-    b[6] = (b[6] & 15) | 64;
-    b[8] = (b[8] & 63) | 128;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
-    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
-  }
-  function load(key, fallback) {
-    try { return JSON.parse(localStorage.getItem(key)) || fallback; } catch (e) { return fallback; }
-  }
-  function store(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
-  // The page may come from the offline cache with an old token; the cookie is current.
-  function csrfToken() {
-    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return m ? decodeURIComponent(m[1]) : root.dataset.csrf;
-  }
+  var uuid4 = outbox.uuid;
+  function store() { return outbox.kept.set(ROSTER_KEY, roster); }
   function fmt(s, values) {
     return s.replace(/%\((\w+)\)s/g, function (_, k) { return values[k]; });
   }
 
-  var roster = load(ROSTER_KEY, null); // {session, villages, people}
-  var queue = load(QUEUE_KEY, { registrations: [], marks: [] });
-  var failed = load(FAILED_KEY, []);
-  var syncing = false;
+  var roster = null; // {session, villages, people}, kept on the phone
+  var waiting = [], failed = [], signin = false;
   var list = $("roster");
 
   function personKey(p) { return p.id ? "id:" + p.id : "u:" + p.uuid; }
 
-  function pendingCount() { return queue.registrations.length + queue.marks.length; }
+  // What the outbox holds for roll calls: waiting, and refused (kept visible).
+  function refresh() {
+    return outbox.records("attendance").then(function (items) {
+      waiting = items.filter(function (r) { return r.state === "waiting"; });
+      failed = items.filter(function (r) { return r.state === "refused"; })
+        .map(function (r) { return { record: r.data.record, message: r.error }; });
+    });
+  }
+
+  function pendingCount() { return waiting.length; }
 
   function showStatus() {
     var n = pendingCount();
@@ -69,6 +66,9 @@
     errors.hidden = !failed.length;
     errors.textContent = failed.length ? fmt(T.failed, { n: failed.length }) + " " +
       failed.slice(-3).map(function (f) { return f.message; }).join(" · ") : "";
+    var login = $("sync-login");
+    if (login) login.hidden = !(signin && n);
+    if (roster && $("session-title")) $("session-title").textContent = roster.session.title;
   }
 
   function villageName(id) {
@@ -141,9 +141,9 @@
     if (p.id) mark.person_id = p.id; else mark.person_uuid = p.uuid;
     p.status = status;
     p.recorded_at = mark.recorded_at;
-    queue.marks.push(mark);
-    store(QUEUE_KEY, queue);
-    store(ROSTER_KEY, roster);
+    var rec = { type: "mark", uuid: mark.uuid, record: mark };
+    waiting.push({ uuid: mark.uuid, kind: "attendance", data: rec, state: "waiting" });
+    return store().then(function () { return outbox.add("attendance", rec); });
   }
 
   // One tap marks present; a second tap undoes it (recorded as absent, kept in the trail).
@@ -151,22 +151,22 @@
     addMark(p, p.status === "present" || p.status === "late" ? "absent" : "present");
     paint(p, li);
     showStatus();
-    sync();
   }
 
   // Marks still waiting here are newer than anything the server sent.
   function overlayQueue() {
     var byKey = {};
     roster.people.forEach(function (p) { byKey[personKey(p)] = p; });
-    queue.marks.forEach(function (m) {
-      if (m.session !== SESSION) return;
+    waiting.forEach(function (r) {
+      var m = r.data.record;
+      if (r.data.type !== "mark" || m.session !== SESSION) return;
       var p = byKey[m.person_id ? "id:" + m.person_id : "u:" + m.person_uuid];
       if (p) { p.status = m.status; p.recorded_at = m.recorded_at; }
     });
   }
 
   function loadRoster() {
-    return fetch(root.dataset.rosterUrl, { credentials: "same-origin" })
+    return fetch(ROSTER_URL, { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         var local = roster ? roster.people.filter(function (p) { return !p.id; }) : [];
@@ -175,43 +175,25 @@
         }));
         roster = data;
         overlayQueue();
-        store(ROSTER_KEY, roster);
+        return store();
       });
   }
 
   function sync() {
-    if (syncing || !pendingCount()) { showStatus(); return; }
-    syncing = true;
-    var batch = { registrations: queue.registrations.slice(0, 500), marks: queue.marks.slice(0, 500) };
-    fetch(root.dataset.syncUrl, {
-      method: "POST", credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify(batch)
-    }).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.json();
-    }).then(function (result) {
-      var sent = {};
-      batch.registrations.concat(batch.marks).forEach(function (x) { sent[x.uuid] = x; });
-      result.errors.forEach(function (e) { failed.push({ record: sent[e.uuid], message: e.message }); });
-      queue.registrations = queue.registrations.filter(function (x) { return !sent[x.uuid]; });
-      queue.marks = queue.marks.filter(function (x) { return !sent[x.uuid]; });
-      if (roster) {
-        roster.people.forEach(function (p) {
-          if (!p.id && result.people[p.uuid]) p.id = result.people[p.uuid];
-        });
-        store(ROSTER_KEY, roster);
-      }
-      store(QUEUE_KEY, queue);
-      store(FAILED_KEY, failed);
-    }).catch(function () {
-      // No signal (or the server is away): everything stays queued on this phone.
-    }).then(function () {
-      syncing = false;
-      showStatus();
-      if (pendingCount() && navigator.onLine) setTimeout(sync, 1000);
-    });
+    return outbox.flush().then(refresh).then(showStatus);
   }
+
+  // A registration the server took: the person's id replaces the phone's uuid.
+  outbox.events.addEventListener("result", function (e) {
+    var rec = e.detail.record;
+    if (rec.kind !== "attendance" || !roster) return;
+    var people = e.detail.result.people || {};
+    roster.people.forEach(function (p) { if (!p.id && people[p.uuid]) p.id = people[p.uuid]; });
+    signin = false;
+    store();
+  });
+  outbox.events.addEventListener("signin", function () { signin = true; showStatus(); });
+  outbox.events.addEventListener("change", function () { refresh().then(showStatus); });
 
   // --- Walk-ins ---
   var duplicate = null;
@@ -266,7 +248,9 @@
         return;
       }
     }
-    queue.registrations.push(r);
+    var reg = { type: "registration", uuid: r.uuid, record: r };
+    waiting.push({ uuid: r.uuid, kind: "attendance", data: reg, state: "waiting" });
+    outbox.add("attendance", reg);
     var person = {
       id: null, uuid: r.uuid, full_name: r.full_name, name_key: key, birth_year: r.birth_year,
       gender: r.gender, village_id: r.village_id, household: r.household, status: null
@@ -275,7 +259,6 @@
     addMark(person, "present");
     $("search").value = "";
     resetWalkin();
-    sync();
   }
 
   $("walkin-form").addEventListener("submit", function (e) { e.preventDefault(); addWalkin(false); });
@@ -283,20 +266,14 @@
   $("w-pick").addEventListener("click", function () {
     if (duplicate && duplicate.status !== "present") addMark(duplicate, "present");
     resetWalkin();
-    sync();
   });
   $("search").addEventListener("input", filter);
   $("sync-now").addEventListener("click", sync);
-  window.addEventListener("online", sync);
-  setInterval(sync, 15000);
 
-  // The site's service worker (courses) keeps a copy of this page and its script, so the roll
-  // call also opens with no signal once it has been opened with signal.
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
-  }
-
-  loadRoster().catch(function () {
+  outbox.migrated.then(function () { return outbox.kept.get(ROSTER_KEY); }).then(function (local) {
+    roster = local || null;
+    return refresh();
+  }).then(function () { if (roster) overlayQueue(); return loadRoster(); }).catch(function () {
     if (!roster) {
       $("empty").hidden = false;
       $("empty").textContent = T.no_roster;
