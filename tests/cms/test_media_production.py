@@ -40,10 +40,12 @@ buffer = io.BytesIO()
 PILImage.new("RGB", (800, 600), (200, 30, 30)).save(buffer, "PNG")
 photo = Image(title="Điện thoại", width=800, height=600)
 photo.file.save("phone.png", ContentFile(buffer.getvalue()), save=False)
+photo.width, photo.height = 800, 600
 photo.save()
 svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle r="20"/></svg>'
 drawing = Image(title="Hình vẽ", width=40, height=40)
 drawing.file.save("drawing.svg", ContentFile(svg), save=False)
+drawing.width, drawing.height = 40, 40  # Pillow cannot measure an SVG
 drawing.save()
 
 home = home_page_ensure(title="Bình dân học vụ số")
