@@ -17,6 +17,9 @@ pytestmark = pytest.mark.django_db
 # The same bytes for everyone: nothing personal in them, so caches may keep them.
 PUBLIC_PAGES = {
     "courses:service_worker": "the service worker script",
+    "service_worker": "the service worker script",
+    # The roll call's offline shell names nobody; the roster comes from the API (private).
+    "trainees:rollcall_shell": "the roll call's shell",
     "courses:manifest": "the web app manifest",
     "courses:offline": "the offline fallback page",
     "h5p:library_file": "H5P library code and styles",

@@ -27,6 +27,12 @@ assert not settings.DEBUG and settings.SECURE_SSL_REDIRECT
 settings.STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.storage import storages
+from django.utils.functional import empty
+storages._storages.clear()
+storages.__dict__.pop("backends", None)
+staticfiles_storage._wrapped = empty
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
