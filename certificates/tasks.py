@@ -26,7 +26,14 @@ def warm_up_before_fork(**kwargs) -> None:
         logger.exception("Could not warm up certificate rendering")
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=5,
+    soft_time_limit=120,
+    time_limit=180,
+)
 def certificate_render(self, certificate_id: int) -> None:
     try:
         services.certificate_render_pdf(certificate_id=certificate_id)

@@ -112,3 +112,25 @@ class CampaignSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("campaign settings")
+
+
+class TaskOutbox(models.Model):
+    """A Celery task waiting for the broker (see `cms.outbox`).
+
+    Written in the transaction that asks for the task, so the task exists exactly when the
+    work that asked for it was committed; deleted once the broker has taken the message.
+    Rows left here (Redis was down) are sent by `cms.tasks.task_outbox_drain`.
+    """
+
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    options = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("task waiting for the broker")
+        verbose_name_plural = _("tasks waiting for the broker")
+
+    def __str__(self):
+        return f"{self.task}{tuple(self.args)}"

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -21,6 +21,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.public_media, name="public_media"),
+    re_path(
+        r"^healthz/(?P<part>web|db|cache|broker|workers)$", views.healthz_part, name="healthz-part"
+    ),
     path("sw.js", views.service_worker, name="service_worker"),
     path("api/progress/", include((progress_urlpatterns, "progress"))),
     path("api/", api.urls),

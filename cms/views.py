@@ -59,6 +59,75 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def _broker_answers() -> bool:
+    from cms.celery import app
+
+    if app.conf.task_always_eager:
+        return True  # no broker: tasks run in the web process
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:  # noqa: BLE001 - any failure to reach the broker is "down"
+        logger.warning("Health check: the Celery broker does not answer", exc_info=True)
+        return False
+    return True
+
+
+def _workers_answer() -> bool:
+    from cms.celery import app
+
+    if app.conf.task_always_eager:
+        return True
+    try:
+        return bool(app.control.ping(timeout=1.0))
+    except Exception:  # noqa: BLE001 - a broker that is down means no worker can answer
+        logger.warning("Health check: no Celery worker answers", exc_info=True)
+        return False
+
+
+def _outbox_waiting() -> int | None:
+    from cms.models import TaskOutbox
+
+    try:
+        return TaskOutbox.objects.count()
+    except DatabaseError:
+        return None
+
+
+def _text(body: str, status: int = 200) -> HttpResponse:
+    return HttpResponse(body, status=status, content_type="text/plain")
+
+
+@never_cache
+def healthz_part(request, part: str):
+    """One part each, for monitors and for load balancers that check several URLs:
+
+    - `/healthz/web`: this process answers (touches nothing else);
+    - `/healthz/db`: PostgreSQL answers, else 503;
+    - `/healthz/cache`: Redis (the cache) answers, else 503;
+    - `/healthz/broker`: Redis (the broker) answers, else 503; says how many tasks wait in
+      the database outbox (cms.outbox) meanwhile;
+    - `/healthz/workers`: at least one Celery worker answers a ping within a second, else 503.
+
+    With no broker configured (the embedded install), tasks run in the web process, so the
+    broker and workers are "ok".
+    """
+    if part == "web":
+        return _text("ok")
+    if part == "db":
+        return _text("ok") if _database_answers() else _text("database down", 503)
+    if part == "cache":
+        return _text("ok") if _cache_answers() else _text("cache down", 503)
+    if part == "broker":
+        waiting = _outbox_waiting()
+        note = f"; {waiting} task(s) waiting in the outbox" if waiting else ""
+        if _broker_answers():
+            return _text("ok" + note)
+        return _text("broker down" + note, 503)
+    # The URL admits only the five parts: this is "workers".
+    return _text("ok") if _workers_answer() else _text("no worker answers", 503)
+
+
 # Bump when sw.js changes in a way that must drop the kept shell.
 SW_VERSION = "2"
 # Files kept on the way (not those a learner saved): the oldest go past this many.

@@ -4,6 +4,7 @@ do the work; every task takes primary keys and may safely run twice."""
 import logging
 
 from celery import shared_task
+from django.db import DatabaseError
 from django.db.models import Q
 from django.utils import timezone
 
@@ -14,18 +15,28 @@ from .models import PersonDay, PersonMonth, SessionSummary
 
 logger = logging.getLogger(__name__)
 
+# A database that was briefly away (a restart, a failover) is tried again: 1 s, 2 s, 4 s …
+# with jitter, at most 10 minutes apart, five times. Every task here is safe to run twice.
+RETRIED = {
+    "autoretry_for": (DatabaseError,),
+    "retry_backoff": True,
+    "retry_backoff_max": 600,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
 
-@shared_task
+
+@shared_task(**RETRIED)
 def campaign_stats_build(campaign_id: int) -> None:
     services.campaign_stats_build(campaign_id=campaign_id)
 
 
-@shared_task
+@shared_task(**RETRIED)
 def summaries_reconcile_commune(commune_id: int) -> int:
     return len(services.summaries_reconcile(commune_id=commune_id))
 
 
-@shared_task
+@shared_task(**RETRIED, soft_time_limit=1800, time_limit=1900)
 def summaries_reconcile_all() -> int:
     """Nightly: every commune with people or figures is recounted from the raw rows."""
     communes = (
@@ -45,7 +56,7 @@ def summaries_reconcile_all() -> int:
     return count
 
 
-@shared_task
+@shared_task(**RETRIED)
 def weekly_reports_make() -> int:
     """Beat: last week's report of every province (made once, whatever beat does)."""
     today = timezone.localdate()
@@ -60,6 +71,6 @@ def weekly_reports_make() -> int:
     return made
 
 
-@shared_task(acks_late=True)
+@shared_task(**RETRIED, soft_time_limit=900, time_limit=1000)
 def report_build(report_id: int) -> None:
     reports.report_build(report_id=report_id)

@@ -371,3 +371,80 @@ def cache_down():
     for log_filter in logging.getLogger("cms.cache").filters:
         log_filter._last = 0.0
     ratelimit._last_warning[0] = 0.0
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (yet)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ThrowawayRedis:
+    """A redis-server of a test's own on another port, to stop and start at will (the
+    shared Redis is never stopped). Nothing is saved to disk."""
+
+    def __init__(self, port: int, folder):
+        self.port, self.folder, self.process = port, folder, None
+        self.url = f"redis://127.0.0.1:{port}/0"
+
+    def start(self):
+        import subprocess
+
+        import redis
+
+        self.process = subprocess.Popen(
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", ""]
+            + ["--appendonly", "no", "--dir", str(self.folder)],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                client.ping()
+                return self
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        raise AssertionError("the throwaway redis-server did not start")
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+            self.process = None
+
+
+@pytest.fixture
+def throwaway_redis(tmp_path):
+    server = ThrowawayRedis(free_port(), tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def broker_at():
+    """`broker_at(url)` sends this test's tasks to the broker at `url` (nothing runs them
+    here): a dead port for a broker that is down, a throwaway redis-server for one that
+    comes back. The outbox's idea of the broker starts fresh."""
+    from cms import outbox
+    from cms.celery import app
+
+    # CELERY_BROKER_URL in the environment outranks app.conf.broker_url; the write URL
+    # (the one tasks are sent to) outranks both.
+    saved = (app.conf.get("broker_write_url"), app.conf.task_always_eager)
+
+    def fresh_connections():
+        app._pool = None
+        app.amqp._producer_pool = None
+        outbox.broker.down_until, outbox.broker.kept_rows = 0.0, False
+
+    def point(url):
+        app.conf.broker_write_url, app.conf.task_always_eager = url, False
+        fresh_connections()
+
+    yield point
+    app.conf.broker_write_url, app.conf.task_always_eager = saved
+    fresh_connections()

@@ -41,6 +41,9 @@ pytestmark = pytest.mark.django_db
 OUR_APPS = ("cms", "courses", "trainees", "certificates", "coverage")
 # Deliberately public patterns, by URL name, each with the reason.
 PUBLIC = {
+    # Health of each part, for load balancers and monitors: "ok" or what is down, a count
+    # of waiting tasks at most; nothing about any person.
+    ":healthz-part": "health checks",
     # QR self check-in: the signed code, valid for 60 seconds, is the key. Without a fresh
     # scan the page names nothing (not even the session) and marks nobody.
     "trainees:checkin": "QR self check-in",

@@ -146,9 +146,32 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
+# A task is acknowledged when it has run, not when a worker takes it, and handed back when
+# the worker process dies: a worker killed mid-task (a deploy, out of memory) loses nothing.
+# Every task is idempotent, so running one again is harmless.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# No task runs for ever: soft limit (the task may clean up), then the process is killed.
+# Tasks that need longer say so on their decorator.
+CELERY_TASK_SOFT_TIME_LIMIT = 300
+CELERY_TASK_TIME_LIMIT = 360
+# A message taken by a worker that then vanished (SIGKILL, power loss) goes back to the
+# queue after this long; it must exceed the longest task plus the longest retry countdown.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+# The web must not wait on a broker that is down: one quick retry, then the task waits in
+# the database outbox (cms.outbox) and the page carries on.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+# A worker whose broker goes away waits for it for ever instead of exiting.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -193,6 +216,9 @@ LANGUAGE_NAMES_LOCAL = {"vi": "Tiếng Việt", "en": "English", "hmn": "Hmoob"}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats for H'Mông, which Django lacks (cms/formats/hmn/formats.py); Vietnamese and
+# English keep Django's. https://docs.djangoproject.com/en/5.2/topics/i18n/formatting/
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
