@@ -30,6 +30,7 @@ PUBLIC_PAGES = {
     "certificate_keys": "the public keys verifiers fetch",
     "certificate_revocations": "the revocation list (serials only)",
     "api:openapi-json": "the API's schema",
+    "healthz-part": "health checks for the load balancer (name nobody)",
 }
 
 
