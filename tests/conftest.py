@@ -65,13 +65,20 @@ def wagtail_base(db):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
-    # A flush followed by post_migrate makes content types again under new ids, while the
-    # process's ContentType cache still holds the old ones (then saving a page fails with
-    # "content type instance with id 1 is not a valid choice").
-    ContentType.objects.clear_cache()
+    # A flush with post_migrate inhibited leaves no content types; one followed by
+    # post_migrate makes them again under new ids, while the process's ContentType cache
+    # still holds the old ones (then saving a page fails with "content type instance with
+    # id 1 is not a valid choice"). Clear the cache only when it is stale, then fill it with
+    # every model: a serialized rollback restores Wagtail's tasks (which look up their
+    # content type as they are built) before the content types themselves, and must find
+    # them in the cache rather than create them under new ids.
     if not ContentType.objects.exists():
         for app_config in apps.get_app_configs():
             create_contenttypes(app_config, verbosity=0)
+    page_type = ContentType.objects.get_for_model(Page)
+    if not ContentType.objects.filter(pk=page_type.pk, model=page_type.model).exists():
+        ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models())
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     if Page.get_first_root_node() is None:

@@ -540,14 +540,17 @@ def attendance_sync(
     planned = {s.pk for s in sessions.values() if s.status == TrainingSession.Status.PLANNED} & {
         row[1] for row in latest.values()
     }
+    person_ids = {row[2] for row in latest.values()}
     if planned:
         TrainingSession.objects.filter(
             pk__in=planned, status=TrainingSession.Status.PLANNED
         ).update(status=TrainingSession.Status.HELD, updated_at=now)
+        # Everyone marked there before (the session was set back to planned) now counts too.
+        person_ids |= _attendee_ids(planned)
     attendance_changed.send(
         sender=Attendance,
         session_ids={row[1] for row in latest.values()},
-        person_ids={row[2] for row in latest.values()},
+        person_ids=person_ids,
     )
     return result
 
