@@ -19,20 +19,16 @@ from cms.views import MEDIA_CSP
 
 SCRIPT = r"""
 import io, json, re
+# No collectstatic in a test: templates find static files without the manifest. The
+# settings module is changed before Django reads it.
+import cms.settings.production as production_settings
+production_settings.STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
 import django
 django.setup()
 from django.conf import settings
 assert not settings.DEBUG and settings.SECURE_SSL_REDIRECT
-# No collectstatic in a test: templates find static files without the manifest.
-settings.STORAGES["staticfiles"] = {
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
-from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.files.storage import storages
-from django.utils.functional import empty
-storages._storages.clear()
-storages.__dict__.pop("backends", None)
-staticfiles_storage._wrapped = empty
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
