@@ -5,6 +5,7 @@ commune's scope. A phone already on record gives a record of their own, flagged.
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD, browser_login
 from trainees.factories import (
@@ -127,7 +128,8 @@ def test_a_learner_signs_up_on_a_phone_and_appears_in_her_communes_roster(
     page.check("input[name=consent]")
     page.click("form.card button[type=submit]")
     page.wait_for_load_state()
-    assert "Sần Thị Mai" in page.content()  # welcomed by her own name
+    # Welcomed by her own name, which the script fills in from /api/me/.
+    expect(page.locator("body")).to_contain_text("Sần Thị Mai", timeout=15_000)
 
     # Her commune's trainer finds her on the roster of a session in Y Tý.
     trainer = UserFactory(phone="0911000403", role=Role.TRAINER)
