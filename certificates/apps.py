@@ -15,9 +15,23 @@ class CertificatesConfig(AppConfig):
 
             keyring_from(settings.CERTIFICATE_SIGNING_KEY, settings.CERTIFICATE_RETIRED_KEYS)
 
-        from trainees.signals import course_completed, person_merged
+        from trainees.signals import (
+            course_completed,
+            person_data_export,
+            person_erasing,
+            person_merged,
+        )
 
-        from .receivers import on_course_completed, on_person_merged
+        from .receivers import (
+            on_course_completed,
+            on_person_data_export,
+            on_person_erasing,
+            on_person_merged,
+        )
 
         course_completed.connect(on_course_completed, dispatch_uid="certificates.course_completed")
         person_merged.connect(on_person_merged, dispatch_uid="certificates.person_merged")
+        person_erasing.connect(on_person_erasing, dispatch_uid="certificates.person_erasing")
+        person_data_export.connect(
+            on_person_data_export, dispatch_uid="certificates.person_data_export"
+        )

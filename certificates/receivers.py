@@ -12,3 +12,12 @@ def on_course_completed(sender, *, person, course_key, course_progress, **kwargs
 def on_person_merged(sender, *, kept, merged, by=None, **kwargs):
     # Sent inside the merge transaction, before the duplicate is deleted.
     services.certificates_person_merge(kept=kept, merged=merged, by=by)
+
+
+def on_person_erasing(sender, *, person, by=None, reason="", **kwargs):
+    # Sent inside the erasure's transaction, before the person's fields are blanked.
+    services.certificate_revoke_all_for_person(person=person, reason=reason, by=by)
+
+
+def on_person_data_export(sender, *, person, **kwargs):
+    return services.certificates_person_export(person=person)

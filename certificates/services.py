@@ -484,6 +484,23 @@ def certificate_revoke_all_for_person(
     return len(certificates)
 
 
+def certificates_person_export(*, person: Person) -> dict:
+    """The person's certificates, for the export of their data (trainees.people.privacy)."""
+    return {
+        "certificates": [
+            {
+                "serial": c.serial,
+                "achievement": c.achievement_title,
+                "recipient_name": c.recipient_name,
+                "issued_at": c.issued_at.isoformat(),
+                "status": c.status,
+                "revoked_reason": c.revoked_reason or None,
+            }
+            for c in Certificate.objects.filter(recipient=person).order_by("issued_at")
+        ]
+    }
+
+
 @transaction.atomic
 def certificates_person_merge(*, kept: Person, merged: Person, by: User | None = None) -> None:
     """Move `merged`'s certificates to `kept`; of two valid ones for one achievement the

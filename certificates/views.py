@@ -14,7 +14,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -28,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from zipstream import ZipStream
 
+from cms import ratelimit
 from courses.models import CoursePage
 from trainees.models import Person, TrainingSession, normalise_name
 from trainees.scoping import get_scoped_object_or_404
@@ -66,23 +66,23 @@ def public(max_age: int):
     return decorator
 
 
-def rate_limited(request, bucket: str) -> bool:
+def rate_limited(request, bucket: str) -> int | None:
     """A fixed-window limit per address on the public lookups (CERTIFICATE_LOOKUPS_PER_MINUTE),
-    so codes and serials cannot be tried at speed."""
-    address = request.META.get("REMOTE_ADDR", "")
-    key = f"certificates:rate:{bucket}:{address}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    return count > settings.CERTIFICATE_LOOKUPS_PER_MINUTE
+    so codes and serials cannot be tried at speed: the seconds to wait, or None. Fails open
+    when the cache is down, as every rate limit does (see cms.ratelimit)."""
+    address = ratelimit.client_address(request)
+    if address in settings.RATE_LIMIT_EXEMPT_ADDRESSES:
+        return None
+    return ratelimit.hit(
+        f"certificates:{bucket}",
+        address,
+        limit=settings.CERTIFICATE_LOOKUPS_PER_MINUTE,
+        seconds=60,
+    )
 
 
-def too_many(request):
-    response = render(request, "certificates/too_many.html", status=429)
-    response["Retry-After"] = "60"
-    return response
+def too_many(request, retry_after: int):
+    return ratelimit.too_many_response(request, retry_after, template="certificates/too_many.html")
 
 
 def _staff_only(request):
@@ -391,8 +391,8 @@ CODE_RE = re.compile(r"[A-Za-z0-9_-]{8,32}")
 @require_GET
 def verify(request, code):
     """What the QR code opens: valid, revoked (with the reason) or replaced by another."""
-    if rate_limited(request, "verify"):
-        return too_many(request)
+    if retry_after := rate_limited(request, "verify"):
+        return too_many(request, retry_after)
     certificate = (
         Certificate.objects.select_related("replaced_by").filter(code=code).first()
         if CODE_RE.fullmatch(code)
@@ -426,8 +426,8 @@ def verify_search(request):
     form = SearchForm(request.GET or None)
     not_found = False
     if form.is_bound:
-        if rate_limited(request, "search"):
-            return too_many(request)
+        if retry_after := rate_limited(request, "search"):
+            return too_many(request, retry_after)
         if form.is_valid():
             certificate = services.certificate_find_by_serial(
                 serial=form.cleaned_data["serial"], name=form.cleaned_data["name"]

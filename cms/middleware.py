@@ -1,7 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from cms.permissions import user_can_use_admin
 
 
 def remember_language(get_response):
@@ -21,6 +27,84 @@ def remember_language(get_response):
         return response
 
     return middleware
+
+
+ADMIN_PREFIX = "/admin/"
+# Open to anyone: how staff sign in and out.
+ADMIN_OPEN = ("/admin/login/", "/admin/logout/")
+
+
+def admin_for_staff_only(get_response):
+    """The Wagtail admin answers signed-in people who are not staff with 403 (cms.permissions);
+    visitors who are not signed in get Wagtail's own log-in page."""
+
+    def middleware(request):
+        path = request.path_info
+        if (
+            path.startswith(ADMIN_PREFIX)
+            and not path.startswith(ADMIN_OPEN)
+            and request.user.is_authenticated
+            and not user_can_use_admin(request.user)
+        ):
+            raise PermissionDenied
+        return get_response(request)
+
+    return middleware
+
+
+def body_limit(request) -> int | None:
+    """The most bytes a request to this path may send (see UPLOAD_MAX_BYTES in settings)."""
+    path = request.path_info
+    for prefix, limit in settings.UPLOAD_MAX_BYTES_BY_PREFIX.items():
+        if path.startswith(prefix):
+            return limit
+    if settings.UPLOAD_MAX_BYTES_BY_URL:
+        try:
+            match = resolve(path)
+        except Resolver404:
+            match = None
+        if match is not None:
+            name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+            if name in settings.UPLOAD_MAX_BYTES_BY_URL:
+                return settings.UPLOAD_MAX_BYTES_BY_URL[name]
+    if request.content_type == "multipart/form-data":
+        return settings.UPLOAD_MAX_BYTES
+    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+def limit_request_body(get_response):
+    """A body larger than the path allows is refused with 413 before anything reads it.
+
+    Django's own limit (DATA_UPLOAD_MAX_MEMORY_SIZE) leaves file uploads out, and answers
+    the rest with a bare "Bad Request". Here every body is capped — files too — and the
+    answer says what happened, as a page in the visitor's language or as JSON for scripts.
+    A body sent without a Content-Length (chunked) is not read by Django at all.
+    """
+
+    def middleware(request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > min(settings.UPLOAD_MAX_BYTES, settings.DATA_UPLOAD_MAX_MEMORY_SIZE):
+            limit = body_limit(request)
+            if limit is not None and length > limit:
+                return _too_large(request, length, limit)
+        return get_response(request)
+
+    return middleware
+
+
+def _too_large(request, length: int, limit: int):
+    from cms.ratelimit import wants_json
+
+    message = _("What was sent is too large (%(size)s): at most %(limit)s here.") % {
+        "size": filesizeformat(length),
+        "limit": filesizeformat(limit),
+    }
+    if wants_json(request):
+        return JsonResponse({"ok": False, "detail": message}, status=413)
+    return render(request, "cms/too_large.html", {"message": message}, status=413)
 
 
 API_PREFIX = "/api/"

@@ -15,6 +15,8 @@ import unicodedata
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -107,3 +109,26 @@ def json_loads(body: bytes | str) -> Any:
         return json.loads(body)
     except (ValueError, RecursionError):
         raise ValueError(str(UNREADABLE)) from None
+
+
+@deconstructible
+class MaxFileSize:
+    """A form's own limit on an uploaded file, said beside the field in the user's language
+    (the site-wide limits on request bodies are in cms.middleware.limit_request_body)."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+
+    def __call__(self, upload):
+        if upload is not None and upload.size > self.max_bytes:
+            raise ValidationError(
+                _("This file is %(size)s; at most %(limit)s is accepted here."),
+                code="file_too_large",
+                params={
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(self.max_bytes),
+                },
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, MaxFileSize) and other.max_bytes == self.max_bytes

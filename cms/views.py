@@ -1,17 +1,25 @@
 import json
 import logging
+import posixpath
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+from django.views.static import serve
 from wagtail import hooks
 
 logger = logging.getLogger(__name__)
@@ -168,3 +176,30 @@ def server_error(request):
             )
         html = loader.get_template("500.html").render({})
     return HttpResponseServerError(html)
+
+
+# What an uploaded image may do when opened on its own: nothing (an SVG is a document that
+# could run script on our origin; sandboxed, it cannot).
+MEDIA_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
+
+
+@require_safe
+def public_media(request, path):
+    """Lesson pictures from MEDIA_ROOT, in production too (gunicorn has no file server).
+
+    Only the folders in PUBLIC_MEDIA_PREFIXES: Wagtail's original images and renditions.
+    Everything else under MEDIA_ROOT is served by a view that checks who asks (documents
+    through Wagtail's `/documents/`, H5P content through `/h5p/`, coverage reports through
+    their download view). `django.views.static.serve` refuses paths outside the folder and
+    answers If-Modified-Since. A proxy in front may serve the same folders itself and set
+    SERVE_MEDIA=false (README, "Media in production").
+    """
+    # The folder is decided on the path as `serve` will read it ("images/../x" is "x").
+    clean = posixpath.normpath(path).lstrip("/")
+    public = clean.startswith(tuple(settings.PUBLIC_MEDIA_PREFIXES))
+    if not settings.SERVE_MEDIA or not public or clean != path:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = f"public, max-age={settings.MEDIA_MAX_AGE}"
+    response["Content-Security-Policy"] = MEDIA_CSP
+    return response

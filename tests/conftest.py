@@ -1,5 +1,6 @@
 """Shared fixtures: places, people, the page tree, a phone-sized browser, a Celery worker."""
 
+import logging
 import os
 import threading
 import time
@@ -357,6 +358,29 @@ def celery_worker(request):
     _broker_mode()
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
         yield worker
+
+
+@pytest.fixture
+def cache_down():
+    """The cache pointed at a port where nothing listens (the shared Redis is never stopped)."""
+    import socket
+
+    from django.test import override_settings
+
+    from cms.cache import redis_cache
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    from cms import ratelimit
+
+    ratelimit._last_warning[0] = 0.0
+    with override_settings(CACHES={"default": redis_cache(f"redis://127.0.0.1:{port}/0")}):
+        yield
+    # The next test that takes the cache down hears its one warning again.
+    for log_filter in logging.getLogger("cms.cache").filters:
+        log_filter._last = 0.0
+    ratelimit._last_warning[0] = 0.0
 
 
 def free_port() -> int:

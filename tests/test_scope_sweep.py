@@ -52,6 +52,8 @@ PUBLIC = {
     # The certificate check page: public by design, for anyone shown a certificate; it says
     # only what the certificate itself already says.
     "certificates:verify": "certificate verification",
+    # Lesson pictures (Wagtail's images and renditions only): the same files for everyone.
+    ":public_media": "lesson pictures",
 }
 SECRET = "Bí Mật"  # in every name and title the swept URLs could show
 
@@ -142,7 +144,11 @@ def world(course_tree, settings, tmp_path, make_user):
         requested_by=province_owner,
     )
     report.file.save("bao-cao.csv", ContentFile(f"{SECRET}\n".encode()))
+    # A person's data (export, erasure): for a coordinator of the commune.
+    coordinator = make_user(Role.COMMUNE_COORDINATOR, communes=[commune], phone="0911000607")
     owners = {
+        "trainees:person_privacy": coordinator,
+        "trainees:person_data": coordinator,
         "coverage:province": province_owner,
         "coverage:province_export": province_owner,
         "coverage:export_request": province_owner,
@@ -181,6 +187,7 @@ def world(course_tree, settings, tmp_path, make_user):
         "course": course_tree["course"].slug,
         "lesson": lesson.slug,
         "uuid": certificate.uuid,
+        "person_id": person.pk,
     }
     return SimpleNamespace(
         owner=owner,

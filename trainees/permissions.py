@@ -63,3 +63,38 @@ def user_can_merge_people(user, *people) -> bool:
         and user_can_record(user)
         and visible_communes(user).filter(pk__in=communes).count() == len(communes)
     )
+
+
+# Roles that answer a person's request to export or erase their data.
+PERSONAL_DATA_ROLES = {Role.COMMUNE_COORDINATOR, Role.PROVINCE_COORDINATOR, Role.ADMINISTRATOR}
+
+
+def user_can_answer_privacy_requests(user) -> bool:
+    """Coordinators and administrators answer requests to export or erase a person's data."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.role in PERSONAL_DATA_ROLES)
+    )
+
+
+def user_can_manage_personal_data(user, person) -> bool:
+    """May `user` export or erase this person's data on their request? Coordinators whose
+    scope holds the person's commune, and administrators (also for people with no commune).
+    Trainers may not: the request goes to a coordinator."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or user.role == Role.ADMINISTRATOR:
+        return True
+    if user.role not in PERSONAL_DATA_ROLES or person.commune_id is None:
+        return False
+    return visible_communes(user).filter(pk=person.commune_id).exists()
+
+
+def user_can_read_audit_log(user) -> bool:
+    """Administrators read who viewed, exported or erased personal data."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.role == Role.ADMINISTRATOR)
+    )

@@ -46,3 +46,14 @@ person_merged = Signal()
 """Two records of one human were merged (CONTRACTS.md §1): sent by the merge service inside
 its transaction, after trainees moved its own rows and before `merged` is deleted, with
 `sender=Person, kept=<Person>, merged=<Person>, by=<User>`."""
+
+person_erasing = Signal()
+"""A person's data is being erased on request (trainees.people.privacy.person_erase): sent
+inside its transaction before the person's fields are blanked, with `sender=Person`,
+`person`, `by` (the `User` erasing) and `reason`. Apps holding personal data about the
+person (certificates) revoke or blank theirs in their own service."""
+
+person_data_export = Signal()
+"""A person's data is being exported (trainees.people.privacy.person_data_export), with
+`sender=Person` and `person`. Each receiver returns a dict of sections to add to the export
+(e.g. `{"certificates": [...]}`), built by its own service."""

@@ -14,10 +14,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from .choosers import commune_chooser_viewset, team_chooser_viewset, trainer_chooser_viewset
 from .learning.services import course_resume_find
-from .models import ActivitySummary, LessonProgress
+from .models import ActivitySummary, AuditEntry, LessonProgress
+from .people.viewsets import AuditEntryViewSet, AuditPermissionPolicy
 from .training.viewsets import SessionTopicViewSet, TeamViewSet
 
 
@@ -113,10 +115,15 @@ def rollcall_shell_urls():
     ]
 
 
+# Administrators read the audit log; nobody edits it (see AuditPermissionPolicy).
+register_permission_policy(AuditEntry, AuditPermissionPolicy(AuditEntry))
+
+
 @hooks.register("register_admin_viewset")
 def register_team_viewsets():
     return [
         TeamViewSet("teams"),
+        AuditEntryViewSet("audit_log"),
         SessionTopicViewSet("session_topics"),
         commune_chooser_viewset,
         trainer_chooser_viewset,

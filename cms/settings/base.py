@@ -70,9 +70,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Private unless a page says it is public (docs/architecture.md).
     "cms.middleware.private_by_default",
+    # Before any middleware or view reads the body (CSRF reads the form).
+    "cms.middleware.limit_request_body",
+    "cms.middleware.admin_for_staff_only",
+    # Who viewed or exported personal data in bulk (AUDITED_URLS).
+    "trainees.middleware.audit_personal_data",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After authentication: some limits count per account (see RATE_LIMITS).
+    "cms.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -232,6 +239,12 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
+# Lesson pictures are served by the site itself (cms.views.public_media), in production
+# too; a proxy that serves these folders itself may turn that off. Nothing else under
+# MEDIA_ROOT is public: documents, H5P content and reports have views that check who asks.
+SERVE_MEDIA = env("SERVE_MEDIA")
+PUBLIC_MEDIA_PREFIXES = ["images/", "original_images/"]
+MEDIA_MAX_AGE = 86_400
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
@@ -243,6 +256,18 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies (cms.middleware.limit_request_body answers 413 beyond them). Form fields
+# and JSON: Django's 2.5 MB. Files: 5 MB anywhere, unless the path says more — the admin
+# takes lesson audio, video and H5P packages (each at most 100 MB, courses.h5p.validation),
+# the coverage import spreadsheets of a whole province (coverage.imports.MAX_BYTES).
+# Forms check their own smaller limits (a roster import: 2 MB) and say so beside the field.
+# Set the proxy's limit (nginx client_max_body_size) to the largest of these.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+UPLOAD_MAX_BYTES_BY_PREFIX = {"/admin/": 110 * 1024 * 1024}
+UPLOAD_MAX_BYTES_BY_URL = {"coverage:import": 21 * 1024 * 1024}
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # --- Security (secure by default; dev and test relax it) -----------------------------------
 # https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.security
@@ -272,6 +297,8 @@ WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx"]
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# The admin's login is throttled like the site's (trainees.people.throttle).
+WAGTAILADMIN_USER_LOGIN_FORM = "trainees.people.forms.AdminLoginForm"
 # Slugs are ASCII ("dung-dien-thoai", not "dùng-điện-thoại"), so a page's URL reads the same
 # in every language and survives being typed, shared by SMS or printed on a QR code.
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-allow-unicode-slugs
@@ -317,3 +344,51 @@ CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY")
 CERTIFICATE_RETIRED_KEYS = env("CERTIFICATE_RETIRED_KEYS")
 # Verify-page and serial lookups allowed per minute from one address.
 CERTIFICATE_LOOKUPS_PER_MINUTE = 30
+
+# --- Rate limits and the login throttle ---------------------------------------------------
+# Per URL name: `limit` requests per `seconds`, per address or per signed-in account, for the
+# listed methods. 429 with Retry-After beyond it; the limits fail open (served, with a
+# warning in the log) while the cache is down. See cms/ratelimit.py.
+# A whole village may reach us through one carrier-NAT address: QR check-in allows 240 a
+# minute from one address (a roll of 40 people takes about three requests each).
+RATE_LIMITS = {
+    "trainees:checkin": {"limit": 240, "seconds": 60, "per": "address"},
+    "trainees:sign_up": {"limit": 30, "seconds": 600, "per": "address", "methods": ["POST"]},
+    "trainees:xapi_statements": {"limit": 300, "seconds": 60, "per": "user"},
+    "progress:events": {"limit": 300, "seconds": 60, "per": "user"},
+    "api:sync": {"limit": 60, "seconds": 60, "per": "user"},
+    "api:roster": {"limit": 60, "seconds": 60, "per": "user"},
+}
+# Addresses the per-address limits never apply to (the load test's short mode, 127.0.0.1).
+RATE_LIMIT_EXEMPT_ADDRESSES = env("RATE_LIMIT_EXEMPT_ADDRESSES")
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (nginx: 1). The
+# address limits and the login throttle count by the address the outermost one saw.
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+# Wrong passwords for one account from one address before the first cool-down; each further
+# one doubles it (1 minute, 2, 4 …, at most LOGIN_COOLDOWN_MAX_SECONDS). Counts live in the
+# database: the throttle holds when the cache is down. See trainees/people/throttle.py.
+LOGIN_FREE_FAILURES = 5
+LOGIN_COOLDOWN_SECONDS = 60
+LOGIN_COOLDOWN_MAX_SECONDS = 3600
+
+# --- Personal data (Personal Data Protection Law, from 1 January 2026) ---------------------
+# Pages and files listing many people: each successful answer is written to the audit log
+# (trainees.models.privacy.AuditEntry, read by administrators in the admin), with the
+# exports and erasures of one person's data (trainees.people.privacy).
+AUDITED_URLS = {
+    "api:roster": "view",
+    "trainees:session_detail": "view",
+    "trainees:session_rollcall": "view",
+    "trainees:duplicate_list": "view",
+    "trainees:session_sheet": "export",
+    "trainees:session_sheet_pdf": "export",
+    "trainees:session_export": "export",
+    "trainees:commune_attendance_export": "export",
+    "certificates:session": "view",
+    "certificates:session_zip": "export",
+}
+# Raw logs — xAPI statements, lesson events, quiz answers, the history of attendance marks —
+# are deleted after this many days by a daily Celery beat task (trainees.tasks.raw_logs_prune);
+# the summaries pages and coverage read are kept. The audit log is kept longer.
+RAW_LOG_RETENTION_DAYS = env("RAW_LOG_RETENTION_DAYS")
+AUDIT_LOG_RETENTION_DAYS = env("AUDIT_LOG_RETENTION_DAYS")

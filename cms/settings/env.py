@@ -31,6 +31,11 @@ env = environ.Env(
     CERTIFICATE_SIGNING_KEY=(str, ""),
     CERTIFICATE_RETIRED_KEYS=(list, []),
     CERTIFICATE_WORKER_MAX_TASKS=(int, 200),
+    RATE_LIMIT_EXEMPT_ADDRESSES=(list, []),
+    TRUSTED_PROXY_COUNT=(int, 0),
+    SERVE_MEDIA=(bool, True),
+    RAW_LOG_RETENTION_DAYS=(int, 365),
+    AUDIT_LOG_RETENTION_DAYS=(int, 730),
 )
 
 # A developer's `.env` file, if any, fills in what the real environment leaves unset.

@@ -33,6 +33,7 @@ from .learning import (
 from .people import (
     Commune,
     Ethnicity,
+    LoginThrottle,
     Person,
     Province,
     Role,
@@ -42,6 +43,7 @@ from .people import (
     Village,
     normalise_name,
 )
+from .privacy import AuditEntry
 from .training import (
     Attendance,
     AttendanceChange,
@@ -56,6 +58,7 @@ from .training import (
 
 __all__ = [
     "ActivityStatement",
+    "AuditEntry",
     "ActivitySummary",
     "Attendance",
     "AttendanceChange",
@@ -64,6 +67,7 @@ __all__ = [
     "Commune",
     "CourseProgress",
     "Ethnicity",
+    "LoginThrottle",
     "LessonEvent",
     "LessonProgress",
     "QuizAnswer",

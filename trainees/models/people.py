@@ -364,6 +364,9 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when the person's data was erased on request (trainees.people.privacy): the row
+    # stays, without name or contact, so counts and certificate serials stay right.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
     scope_path = "commune"
@@ -380,3 +383,27 @@ class Person(models.Model):
 
     def __str__(self):
         return self.full_name
+
+
+class LoginThrottle(models.Model):
+    """Wrong passwords for one account from one address, and until when it must wait.
+
+    Kept per (account, address) pair, never per address alone: a whole village may share a
+    carrier-NAT address, and a stranger must not be able to lock a trainer out from
+    elsewhere. The rules are in `trainees.people.throttle`.
+    """
+
+    account = models.CharField(_("phone number"), max_length=64)
+    address = models.CharField(pgettext_lazy("login throttle", "address"), max_length=64)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("login throttle")
+        constraints = [
+            models.UniqueConstraint(fields=["account", "address"], name="login_throttle_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.account} @ {self.address}"

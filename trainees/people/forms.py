@@ -7,12 +7,15 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users import forms as wagtail_user_forms
 
+from cms.ratelimit import client_address, wait_text
 from cms.validators import validate_text
 
 from ..choosers import TeamChooser, team_label
 from ..models import Ethnicity, Person, Province, Role, Team, User, Village
+from . import throttle
 from .fields import PhoneNumberFormField
 from .person_fields import (
     PersonFieldsMixin,
@@ -23,7 +26,42 @@ from .person_fields import (
 from .services import ROLE_GROUPS, user_scope_clean
 
 
-class PhoneAuthenticationForm(AuthenticationForm):
+class ThrottledLoginMixin:
+    """Counts wrong passwords per (phone number, address) and makes the pair wait, saying
+    for how long (see `trainees.people.throttle`). For the site's and the admin's login."""
+
+    def _throttled(self, seconds: int) -> ValidationError:
+        return ValidationError(
+            _(
+                "Too many wrong passwords for this phone number from this connection. "
+                "Wait %(wait)s, then try again."
+            ),
+            code="throttled",
+            params={"wait": wait_text(seconds)},
+        )
+
+    def clean(self):
+        account = throttle.account_key(self.cleaned_data.get("username"))
+        address = client_address(self.request) if self.request is not None else ""
+        if account and (wait := throttle.login_wait(account=account, address=address)):
+            raise self._throttled(wait)
+        try:
+            cleaned = super().clean()
+        except ValidationError as exc:
+            failed = account and exc.code == "invalid_login"
+            if failed and (cooldown := throttle.login_failed(account=account, address=address)):
+                raise self._throttled(cooldown) from exc
+            raise
+        if account:
+            throttle.login_succeeded(account=account, address=address)
+        return cleaned
+
+
+class AdminLoginForm(ThrottledLoginMixin, WagtailLoginForm):
+    """Wagtail's login form, throttled like the site's (WAGTAILADMIN_USER_LOGIN_FORM)."""
+
+
+class PhoneAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
     """Log in with a phone number; a malformed number says what is wrong with it."""
 
     username = PhoneNumberFormField(
@@ -242,3 +280,22 @@ class PersonForm(PersonFieldsMixin, forms.Form):
     def __init__(self, *args, commune, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = commune.villages.all()
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name of the person"), max_length=150, validators=[validate_text])
+
+
+class ErasureForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the data erased?"),
+        max_length=300,
+        validators=[validate_text],
+        help_text=_("For example: the person asked on 5 December 2026, in writing."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand: the name, phone number and account are erased for good and the "
+            "certificates are revoked."
+        ),
+    )

@@ -6,17 +6,25 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from cms.ratelimit import client_address
 from cms.validators import text_problem
 
-from ..models import Attendance, Commune, LessonProgress, Person
-from ..permissions import user_can_add_villages, user_can_merge_people, user_can_record
+from ..models import Attendance, Commune, LessonProgress, Person, normalise_name
+from ..permissions import (
+    user_can_add_villages,
+    user_can_answer_privacy_requests,
+    user_can_manage_personal_data,
+    user_can_merge_people,
+    user_can_record,
+)
 from ..scoping import get_scoped_object_or_404
-from . import services
-from .forms import CommuneSearchForm, SignUpForm, VillageForm
+from . import privacy, services
+from .forms import CommuneSearchForm, ErasureForm, PersonSearchForm, SignUpForm, VillageForm
 from .phone import format_phone_national
 
 
@@ -44,6 +52,7 @@ def commune_list(request):
             "query": query,
             "total": communes.count(),
             "has_any": has_any,
+            "privacy_requests": user_can_answer_privacy_requests(request.user),
         },
     )
 
@@ -193,3 +202,77 @@ def duplicate_detail(request, pk):
         # The record that was there first is kept unless the trainer says otherwise.
         {"records": [_record_facts(other), _record_facts(person)], "default_keep": other.pk},
     )
+
+
+# --- A person's data on request (export, erasure) --------------------------------------------
+
+PRIVACY_MATCHES = 20
+
+
+def _personal_data_person(request, person_id):
+    person = get_scoped_object_or_404(
+        Person.objects.select_related("commune__province", "village", "user"),
+        request.user,
+        pk=person_id,
+    )
+    if not user_can_manage_personal_data(request.user, person):
+        raise PermissionDenied
+    return person
+
+
+@login_required
+@never_cache
+def privacy_requests(request):
+    """Find the person who asked for their data or its erasure (coordinators)."""
+    if not user_can_answer_privacy_requests(request.user):
+        raise PermissionDenied
+    form = PersonSearchForm(request.GET if "q" in request.GET else None)
+    matches = None
+    if form.is_valid():
+        matches = list(
+            Person.objects.for_user(request.user)
+            .filter(
+                erased_at__isnull=True, name_key__contains=normalise_name(form.cleaned_data["q"])
+            )
+            .select_related("commune", "village")
+            .order_by("full_name")[:PRIVACY_MATCHES]
+        )
+    return render(request, "trainees/privacy_requests.html", {"form": form, "matches": matches})
+
+
+@login_required
+@never_cache
+def person_privacy(request, person_id):
+    """One person's data: download it, or erase it (with the reason)."""
+    person = _personal_data_person(request, person_id)
+    form = ErasureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            privacy.person_erase(
+                by=request.user,
+                person=person,
+                reason=form.cleaned_data["reason"],
+                address=client_address(request),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("The person's data was erased; their certificates were revoked."),
+            )
+            return redirect("trainees:privacy_requests")
+    return render(request, "trainees/person_privacy.html", {"person": person, "form": form})
+
+
+@login_required
+@never_cache
+def person_data(request, person_id):
+    """The person's data as a JSON file (recorded in the audit log)."""
+    person = _personal_data_person(request, person_id)
+    data = privacy.person_data_export(
+        by=request.user, person=person, address=client_address(request)
+    )
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
+    return response

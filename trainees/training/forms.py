@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from cms.validators import validate_multiline_text, validate_text
+from cms.validators import MaxFileSize, validate_multiline_text, validate_text
 from courses.models import CoursePage
 
 from ..models import SessionTopic, Village
@@ -108,8 +108,13 @@ class CheckinNameForm(PersonFieldsMixin, forms.Form):
         self.fields["village"].queryset = commune.villages.all()
 
 
+# A roster of MAX_ROWS people is far smaller; anything bigger is not a roster.
+ROSTER_MAX_BYTES = 2 * 1024 * 1024
+
+
 class RosterImportForm(forms.Form):
     file = forms.FileField(
+        validators=[MaxFileSize(ROSTER_MAX_BYTES)],
         label=_("CSV or Excel file"),
         help_text=_(
             "One person a row. Columns: full_name, birth_year, gender, ethnicity, village, "

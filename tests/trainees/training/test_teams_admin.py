@@ -138,8 +138,9 @@ def test_the_team_list_names_each_teams_communes(client, admin, commune_a, commu
 
 def test_a_trainer_cannot_open_the_team_admin_or_the_pickers(client, trainer_a):
     client.force_login(trainer_a)
-    assert client.get("/admin/teams/").status_code == 302
-    assert client.get("/admin/trainer_chooser/").status_code == 302
+    # The admin is for staff only (cms.permissions.user_can_use_admin).
+    assert client.get("/admin/teams/").status_code == 403
+    assert client.get("/admin/trainer_chooser/").status_code == 403
 
 
 def test_a_content_editor_cannot_list_trainers(client, make_user, trainer_a):
