@@ -19,4 +19,4 @@ app.autodiscover_tasks()
 @worker_ready.connect
 def _send_kept_tasks(sender, **kwargs):
     """A worker that starts (the broker is back, or after a crash) empties the outbox."""
-    app.send_task("cms.tasks.task_outbox_drain")
+    app.send_task("cms.tasks.task_outbox_drain", kwargs={"follow_up": True})

@@ -16,6 +16,7 @@ from django.db import connection
 from certificates import services
 from certificates.factories import held_session_with
 from certificates.models import Certificate
+from cms import outbox
 from cms.models import TaskOutbox
 from trainees.factories import PersonFactory
 
@@ -65,6 +66,9 @@ def test_certificates_issued_while_the_broker_is_down_render_when_it_returns(
     assert set(Certificate.objects.values_list("status", flat=True)) == {"pending"}
 
     throwaway_redis.start()
+    # A starting worker sends the rows older than DRAIN_MIN_AGE_SECONDS (younger ones are
+    # still the writing process's to send): the broker comes back after that long.
+    time.sleep(outbox.DRAIN_MIN_AGE_SECONDS + 1)
     log = (tmp_path / "worker.log").open("w")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "cms", "worker", "-P", "solo", "-l", "info"]
