@@ -24,6 +24,9 @@ from .conftest import complete_course
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Real workers on the test database: in a pytest process of their own (make test).
+pytestmark = pytest.mark.own_process
+
 
 def _database_url():
     db = connection.settings_dict

@@ -20,6 +20,9 @@ needs_worker = pytest.mark.skipif(
     reason="needs Redis (CELERY_BROKER_URL) and PostgreSQL (DATABASE_URL) shared with a worker",
 )
 
+# Real workers on the test database: in a pytest process of their own (make test).
+pytestmark = pytest.mark.own_process
+
 
 def wait_for(condition, timeout, what):
     deadline = time.monotonic() + timeout
