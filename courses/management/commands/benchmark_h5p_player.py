@@ -1,174 +1,241 @@
-"""`python manage.py benchmark_h5p_player`: a lesson with the TrueFalse sample on Slow 3G.
+"""`python manage.py benchmark_h5p_player`: H5P lessons on a Slow 3G phone, every byte counted.
 
-Builds a throw-away site (test database, temporary media, collectstatic with WhiteNoise's
-compressed manifest storage, as in production), serves it, and opens the lesson in Debian's
-chromium with a phone viewport while the DevTools protocol emulates Slow 3G (400 ms latency,
-50 kB/s down and up). Prints, for a cold visit and a second visit: requests that went to the
-network, compressed bytes received, and seconds until the activity shows its answers.
+Builds a throw-away site in a database of its own (the demo courses and their practice
+lesson with three H5P activities, and a lesson with the TrueFalse sample alone), serves it
+with gunicorn under `cms.settings.production` (static files collected as a deploy does),
+and opens each lesson in Debian's chromium as a signed-in learner on a phone viewport.
+
+Between the browser and gunicorn sits `cms.benchmarking.WireProxy`: a Slow 3G link (400 ms
+round trip, 50 kB/s each way) that every connection shares — the page's and the service
+worker's alike — and that counts every byte gunicorn sends. gunicorn's access log counts the
+requests. For each lesson it prints the cold visit, the second visit (service worker
+installed) and the second visit with the network cut: requests and kilobytes on the wire
+(until the wire is quiet, so the service worker's downloads after the page count too), the
+kilobytes that had crossed when the first activity could be answered (the critical path),
+and the seconds until then. Beside them, what the page's own DevTools view saw — the
+browser-side count the earlier benchmark used — as the cross-check.
 """
 
-import json
 import tempfile
 import time
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connections
-from django.test.testcases import LiveServerThread
+from django.test.utils import override_settings
 
-from courses.h5p.benchmarking import throwaway_site
+from cms.benchmarking import (
+    SLOW_3G,
+    WireProxy,
+    bench_static_root,
+    gunicorn_site,
+    production_env,
+    quiet_wire,
+    signed_in_session,
+    throwaway_database,
+)
 
-SLOW_3G = {
-    "offline": False,
-    "latency": 400,
-    "downloadThroughput": 50 * 1000,
-    "uploadThroughput": 50 * 1000,
-}
 PHONE = {"width": 360, "height": 740}
+HOST = "localhost"
+# The first activity is answerable when its answer buttons (TrueFalse) or choices show.
+ANSWERABLE = (
+    ".h5p-activity.h5p-ready .h5p-true-false-answer, "
+    ".h5p-activity.h5p-ready .h5p-answer, "
+    ".h5p-activity.h5p-ready input"
+)
 
 
-def _build_lesson():
+def _build_site() -> dict:
+    """The demo courses with their practice lesson, and a TrueFalse lesson; their URLs."""
     from cms.services import home_page_ensure
-    from courses.factories import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
-    from courses.services import h5p_package_import
+    from courses.demo import load_courses_demo
+    from courses.demo_h5p import LESSON_SLUG, load_h5p_demo
+    from courses.factories import LessonPageFactory
+    from courses.models import LessonPage
+    from trainees.models import User
 
-    home = home_page_ensure(title="Bình dân học vụ số")
-    index = CourseIndexPageFactory(parent=home, slug="khoa-hoc")
-    course = CoursePageFactory(parent=index, slug="an-toan", pass_mark=80)
-    with open(
-        settings.BASE_DIR.parent / "shared/samples/h5p/truefalse-hello-world.h5p", "rb"
-    ) as fh:
-        package = h5p_package_import(fileobj=fh)
-    lesson = LessonPageFactory(
-        parent=course,
-        title="Luyện tập",
-        slug="luyen-tap",
+    home_page_ensure(
+        title="Bình dân học vụ số",
+        translations={"en": {"title": "Digital literacy for all"}, "hmn": {"title": "Kawm"}},
+    )
+    load_courses_demo()
+    packages = load_h5p_demo()
+    practice = LessonPage.objects.get(slug=LESSON_SLUG, locale__language_code="vi")
+    truefalse = LessonPageFactory(
+        parent=practice.get_parent(),
+        title="Đúng hay sai",
+        slug="dung-hay-sai",
         body=[
             {"type": "paragraph", "value": "<p>Chọn Đúng hoặc Sai.</p>"},
-            {"type": "h5p", "value": {"activity": package.pk, "instruction": ""}},
+            {
+                "type": "h5p",
+                "value": {
+                    "activity": packages["truefalse-hello-world.h5p"].pk,
+                    "instruction": "",
+                },
+            },
         ],
     )
-    for page in (index, course, lesson):
-        page.save_revision().publish()
-    lesson.refresh_from_db()
-    return lesson.url
+    truefalse.save_revision().publish()
+    learner = User.objects.create_user(phone="0912345678")
+    return {
+        "urls": {
+            "practice (3 activities)": practice.url,
+            "TrueFalse (1 activity)": LessonPage.objects.get(pk=truefalse.pk).url,
+        },
+        "session": signed_in_session(learner),
+    }
 
 
 class Command(BaseCommand):
-    help = "Measure the TrueFalse lesson on emulated Slow 3G: cold and second visit."
+    help = "H5P lessons on emulated Slow 3G, counted at the server: cold, second, offline."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--reuse-static",
+            action="store_true",
+            help="Serve the static files an earlier run collected in var/bench-static.",
+        )
 
     def handle(self, *args, **options):
         from playwright.sync_api import sync_playwright
 
-        with tempfile.TemporaryDirectory(prefix="h5p-static-") as static_root:
-            overrides = {
-                "DEBUG": False,
-                "ALLOWED_HOSTS": ["*"],
-                "STATIC_ROOT": static_root,
-                "WHITENOISE_USE_FINDERS": False,
-                "WHITENOISE_AUTOREFRESH": False,
-                "STORAGES": {
-                    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-                    "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
-                },
-                "SECURE_SSL_REDIRECT": False,
-                "SESSION_COOKIE_SECURE": False,
-                "CSRF_COOKIE_SECURE": False,
-                "LANGUAGE_COOKIE_SECURE": False,
-            }
-            with throwaway_site(**overrides):
-                self.stdout.write("Collecting static files (compressed, hashed names)…")
-                call_command("collectstatic", interactive=False, verbosity=0)
-                path = _build_lesson()
-                shared = {
-                    c.alias: c
-                    for c in connections.all()
-                    if c.vendor == "sqlite" and c.is_in_memory_db()
-                }
-                for conn in shared.values():
-                    conn.inc_thread_sharing()
-                # No static-files wrapper: WhiteNoise answers as it would in production.
-                server = LiveServerThread("127.0.0.1", lambda app: app, shared, port=0)
-                server.daemon = True
-                server.start()
-                server.is_ready.wait()
-                if server.error:
-                    raise server.error
-                try:
-                    url = f"http://127.0.0.1:{server.port}{path}"
-                    with sync_playwright() as p:
-                        browser = p.chromium.launch(
-                            executable_path="/usr/bin/chromium",
-                            args=["--no-sandbox", "--disable-gpu", "--disable-quic"],
-                        )
-                        context = browser.new_context(
-                            viewport=PHONE, is_mobile=True, has_touch=True, locale="vi-VN"
-                        )
-                        page = context.new_page()
-                        cold = self._visit(context, page, url)
-                        warm = self._visit(context, page, url)
-                        browser.close()
-                finally:
-                    server.terminate()
-                    for conn in shared.values():
-                        conn.dec_thread_sharing()
-        self.stdout.write("Slow 3G (400 ms latency, 50 kB/s down/up), 360×740 phone viewport")
-        self.stdout.write(f"{'visit':<14}{'requests':>9}{'KB':>9}{'seconds':>9}")
-        for label, row in (("cold", cold), ("second visit", warm)):
-            self.stdout.write(
-                f"{label:<14}{row['requests']:>9}{row['bytes'] / 1000:>9.1f}{row['seconds']:>9.2f}"
+        results = {}
+        with (
+            tempfile.TemporaryDirectory(prefix="bench-media-") as media,
+            throwaway_database() as database_url,
+        ):
+            env = production_env(
+                database_url=database_url,
+                media_root=media,
+                static_root=bench_static_root(),
+                host=HOST,
             )
-        self.stdout.write("Second visit, from the network: " + json.dumps(warm["urls"]))
-        self.stdout.write(
-            "Second visit, answered by the service worker (the lesson HTML is fetched by it "
-            "network-first; everything else from its cache): " + json.dumps(warm["worker"])
-        )
-        if options["verbosity"] > 1:
-            for size, url in cold["detail"]:
-                self.stdout.write(f"{size:>8} {url}")
+            # The session is signed with the server's secret key.
+            with override_settings(MEDIA_ROOT=media, SECRET_KEY=env["SECRET_KEY"]):
+                self.stdout.write("Building the demo courses and the practice lesson…")
+                site = _build_site()
+            self.stdout.write("Collecting static files and starting gunicorn (production)…")
+            with (
+                gunicorn_site(
+                    env=env,
+                    workers=options["workers"],
+                    host=HOST,
+                    collect=not options["reuse_static"],
+                ) as server,
+                WireProxy(server.port, **SLOW_3G) as proxy,
+                sync_playwright() as p,
+            ):
+                browser = p.chromium.launch(
+                    executable_path="/usr/bin/chromium",
+                    args=["--no-sandbox", "--disable-gpu", "--disable-quic"],
+                )
+                for label, path in site["urls"].items():
+                    url = f"http://{HOST}:{proxy.port}{path}"
+                    context = browser.new_context(
+                        viewport=PHONE, is_mobile=True, has_touch=True, locale="vi-VN"
+                    )
+                    context.add_cookies(
+                        [
+                            {
+                                "name": settings.SESSION_COOKIE_NAME,
+                                "value": site["session"],
+                                "url": f"http://{HOST}:{proxy.port}/",
+                            }
+                        ]
+                    )
+                    page = context.new_page()
+                    results[label] = [
+                        ("cold", self._visit(page, url, proxy, server)),
+                        ("second visit", self._visit(page, url, proxy, server)),
+                        ("second, offline", self._visit(page, url, proxy, server, cut=True)),
+                    ]
+                    context.close()
+                browser.close()
+        self._report(results, options["verbosity"])
 
-    def _visit(self, context, page, url):
-        cdp = context.new_cdp_session(page)
+    def _visit(self, page, url, proxy, server, *, cut=False):
+        quiet_wire(proxy)
+        server.new_requests()
+        proxy.reset()
+        if cut:
+            proxy.cut()
+        cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", SLOW_3G)
-        requests, cached, via_worker, sizes = {}, set(), set(), {}
+        seen, from_cache, sizes = {}, set(), {}
 
         def on_response(event):
-            requests[event["requestId"]] = event["response"]["url"]
-            if event["response"].get("fromDiskCache"):
-                cached.add(event["requestId"])
-            elif event["response"].get("fromServiceWorker"):
-                # Answered by the service worker: from its cache, or (for the page itself,
-                # network first) fetched by the worker — listed separately.
-                via_worker.add(event["requestId"])
+            seen[event["requestId"]] = event["response"]["url"]
+            r = event["response"]
+            if r.get("fromDiskCache") or r.get("fromServiceWorker"):
+                from_cache.add(event["requestId"])
 
         cdp.on("Network.responseReceived", on_response)
-        cdp.on("Network.requestServedFromCache", lambda e: cached.add(e["requestId"]))
+        cdp.on("Network.requestServedFromCache", lambda e: from_cache.add(e["requestId"]))
         cdp.on(
             "Network.loadingFinished",
             lambda e: sizes.__setitem__(e["requestId"], e.get("encodedDataLength", 0)),
         )
         started = time.perf_counter()
-        page.goto(url, wait_until="commit")
-        page.locator(".h5p-activity.h5p-ready .h5p-true-false-answer").first.wait_for(
-            state="visible", timeout=120_000
-        )
+        page.goto(url, wait_until="commit", timeout=120_000)
+        page.locator(ANSWERABLE).first.wait_for(state="visible", timeout=180_000)
         seconds = time.perf_counter() - started
-        page.wait_for_timeout(1500)  # let late requests (service worker, fonts) finish
-        network = [rid for rid in requests if rid not in cached and rid not in via_worker]
-        cdp.detach()
-        return {
-            "requests": len(network),
-            "bytes": sum(sizes.get(rid, 0) for rid in network),
+        critical = proxy.bytes["down"]
+        quiet_wire(proxy)
+        requests = server.new_requests()
+        page_view = [rid for rid in seen if rid not in from_cache]
+        row = {
+            "requests": len(requests),
+            "bytes": proxy.bytes["down"],
+            "responses": list(proxy.responses),
+            "critical": critical,
             "seconds": seconds,
-            "urls": [requests[rid].split("127.0.0.1")[-1][-60:] for rid in network],
-            "worker": [requests[rid].split("127.0.0.1")[-1][-60:] for rid in via_worker],
-            "detail": sorted(
-                (
-                    (sizes.get(rid, 0), requests[rid].split("127.0.0.1")[-1][-70:])
-                    for rid in network
-                ),
-                reverse=True,
-            ),
+            "page_requests": len(page_view),
+            "page_bytes": sum(sizes.get(rid, 0) for rid in page_view),
+            "log": requests,
         }
+        cdp.detach()
+        if cut:
+            proxy.restore()
+        return row
+
+    def _report(self, results, verbosity):
+        out = self.stdout.write
+        out(
+            "\nSlow 3G for every connection (400 ms round trip, 50 kB/s down/up), 360×740 "
+            "phone, signed-in learner, gunicorn with production settings."
+        )
+        out(
+            "requests/KB: counted at the server (access log; every byte through the proxy, "
+            "headers included). critical KB: on the wire when the first activity could be "
+            "answered. page view: what DevTools on the page alone reports."
+        )
+        head = f"{'lesson / visit':<42}{'requests':>9}{'KB':>8}{'critical KB':>12}{'seconds':>9}"
+        out(head + f"{'page view':>16}")
+        for label, rows in results.items():
+            for visit, row in rows:
+                out(
+                    f"{label + ' / ' + visit:<42}{row['requests']:>9}"
+                    f"{row['bytes'] / 1000:>8.1f}{row['critical'] / 1000:>12.1f}"
+                    f"{row['seconds']:>9.2f}"
+                    f"{row['page_requests']:>7} / {row['page_bytes'] / 1000:>5.1f} KB"
+                )
+        out(
+            "Cross-check: gunicorn's access log against the responses the proxy saw go by "
+            "(headers + bodies = every byte on the wire):"
+        )
+        for label, rows in results.items():
+            for visit, row in rows:
+                seen = row["responses"]
+                heads, bodies = sum(r[1] for r in seen), sum(r[2] for r in seen)
+                out(
+                    f"  {label} / {visit}: log {row['requests']} requests, proxy "
+                    f"{len(seen)} responses = {heads} B headers + {bodies} B bodies = "
+                    f"{heads + bodies} B (wire {row['bytes']} B)"
+                )
+        if verbosity > 1:
+            for label, rows in results.items():
+                for visit, row in rows:
+                    out(f"\n{label} / {visit}:")
+                    for method, path, status, size in row["log"]:
+                        out(f"  {status} {size:>8} {method} {path[:90]}")
