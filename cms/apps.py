@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
     verbose_name = pgettext_lazy("app", "Site")
+
+    def ready(self):
+        from . import page_cache
+
+        page_cache.connect()

@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.views import serve as wagtail_serve
+from wagtail.urls import serve_pattern
 
 from certificates.urls import root_urlpatterns as certificate_root_urls
 from cms import views
@@ -41,12 +41,14 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", wagtail_serve, {"path": ""}, name="home"),
+    path("", views.page, {"path": ""}, name="home"),
     path("", include("certificates.urls")),
     path("", include("trainees.urls")),
     path("coverage/", include("coverage.urls")),
     path("", include("courses.lesson_urls")),
-    # Wagtail's page tree last: it matches every remaining path.
+    # Wagtail's page tree last: it matches every remaining path. Its pages go through the
+    # page cache (cms.page_cache); the rest of wagtail.urls (password form, login) as is.
+    re_path(serve_pattern, views.page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

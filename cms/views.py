@@ -21,8 +21,16 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 from wagtail import hooks
+from wagtail.views import serve as wagtail_serve
+
+from cms.page_cache import serve_cached
 
 logger = logging.getLogger(__name__)
+
+
+def page(request, path):
+    """Wagtail's pages, public ones answered from the page cache when kept (cms.page_cache)."""
+    return serve_cached(request, lambda: wagtail_serve(request, path))
 
 
 def root_redirect(request):

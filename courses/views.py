@@ -11,6 +11,8 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from cms.page_cache import serve_cached
+
 from .models import CoursePage, LessonPage
 
 
@@ -57,6 +59,10 @@ def lesson_serve(request, index, course, lesson):
     found here (another page, an untranslated lesson) takes Wagtail's normal route.
     """
     path = f"{index}/{course}/{lesson}/"
+    return serve_cached(request, lambda: _lesson_serve(request, path))
+
+
+def _lesson_serve(request, path):
     site = Site.find_for_request(request)
     language = translation.get_language()
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):

@@ -136,6 +136,19 @@ if env("REDIS_URL"):
     CACHES = {"default": redis_cache(env("REDIS_URL"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages are kept whole, per URL (so per language), and answered without routing or
+# rendering; a save or delete of a page or of these models starts afresh. See cms/page_cache.py.
+PAGE_CACHE_SECONDS = 600
+PAGE_CACHE_MODELS = {
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "cms.CampaignSettings",
+    "courses.H5PPackage",
+    "courses.H5PLibrary",
+}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = CACHE_LOGGER
 

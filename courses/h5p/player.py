@@ -6,7 +6,11 @@ of that JSON into the page; `h5p-player.js` answers those requests from memory, 
 the libraries' scripts and styles in parallel, so on a 400 ms link one round trip remains.
 """
 
+from django.core.cache import cache
 from django.templatetags.static import static
+from django.utils.translation import get_language
+
+from cms.page_cache import static_version
 
 from ..models import H5PPackage
 from .bundles import BUNDLE_FOLDER
@@ -47,6 +51,27 @@ def content_files(content_json, content_url: str) -> list[str]:
 
 
 def player_config(package: H5PPackage, *, object_iri: str) -> dict:
+    """The player's configuration, kept in the cache under what it is made of: the package's
+    content (its sha256), the library versions it plays with, the page's language and the
+    static files' names. Only the activity's address differs from one lesson to another."""
+    key = ":".join(
+        [
+            "h5p-player",
+            str(package.pk),
+            package.sha256,
+            package.library_token(),
+            get_language() or "-",
+            static_version(),
+        ]
+    )
+    config = cache.get(key)
+    if config is None:
+        config = _player_config(package)
+        cache.set(key, config, timeout=24 * 3600)
+    return {**config, "objectIri": object_iri}
+
+
+def _player_config(package: H5PPackage) -> dict:
     content_url = package.content_url()
     libraries_url = package.libraries_url()
     libraries = package.ordered_libraries()
@@ -95,5 +120,4 @@ def player_config(package: H5PPackage, *, object_iri: str) -> dict:
         "json": json_files,
         "preload": preload,
         "files": content_files(package.content_json, content_url),
-        "objectIri": object_iri,
     }

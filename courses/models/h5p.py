@@ -16,6 +16,7 @@ What learners did with a package (xAPI statements, best scores) lives in `traine
 """
 
 import hashlib
+from collections import defaultdict
 
 from django.conf import settings
 from django.db import models
@@ -105,16 +106,40 @@ class H5PPackage(index.Indexed, models.Model):
         Like the H5P core, the newest installed patch of a major.minor version is used by all
         content: patch releases are compatible bug fixes.
         """
-        folders = {lib.folder for lib in self.libraries.all()}
-        candidates = H5PLibrary.objects.filter(
-            machine_name__in={f.rsplit("-", 1)[0] for f in folders}
-        ).order_by("patch_version")
-        return {lib.folder: lib for lib in candidates if lib.folder in folders}
+        if getattr(self, "_resolved_libraries", None) is None:
+            H5PPackage.resolve_libraries([self])
+        return self._resolved_libraries
+
+    @staticmethod
+    def resolve_libraries(packages) -> None:
+        """Resolve the libraries of many packages at once, in two queries whatever their
+        number: a lesson page does this for all its activities before rendering them."""
+        packages = [p for p in packages if getattr(p, "_resolved_libraries", None) is None]
+        if not packages:
+            return
+        folders = defaultdict(set)
+        links = H5PPackage.libraries.through.objects.filter(
+            h5ppackage_id__in=[p.pk for p in packages]
+        ).select_related("h5plibrary")
+        for link in links:
+            folders[link.h5ppackage_id].add(link.h5plibrary.folder)
+        names = {f.rsplit("-", 1)[0] for wanted in folders.values() for f in wanted}
+        candidates = list(
+            H5PLibrary.objects.filter(machine_name__in=names).order_by("patch_version")
+        )
+        for package in packages:
+            wanted = folders.get(package.pk, set())
+            # Later (higher) patches overwrite earlier ones.
+            package._resolved_libraries = {
+                lib.folder: lib for lib in candidates if lib.folder in wanted
+            }
 
     def library_token(self) -> str:
         """Changes whenever a library this package plays with changes: the cache key in URLs."""
-        names = sorted(lib.storage_name for lib in self.resolved_libraries().values())
-        return hashlib.sha256("|".join(names).encode()).hexdigest()[:12]
+        if getattr(self, "_library_token", None) is None:
+            names = sorted(lib.storage_name for lib in self.resolved_libraries().values())
+            self._library_token = hashlib.sha256("|".join(names).encode()).hexdigest()[:12]
+        return self._library_token
 
     def libraries_url(self) -> str:
         return reverse("h5p:library_file", kwargs={"token": self.library_token(), "path": "_"})[:-2]

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.models import AsciiSlugMixin, PublicPageMixin
 
 from ..blocks import LessonStreamBlock
+from .h5p import H5PPackage
 
 
 class FallbackRoutingMixin:
@@ -253,6 +254,14 @@ class LessonPage(PublicPageMixin, FallbackRoutingMixin, AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # All the activities' libraries in two queries, not two per activity.
+        H5PPackage.resolve_libraries(
+            [
+                child.value["activity"]
+                for child in self.body
+                if getattr(child.block, "is_h5p", False) and child.value["activity"] is not None
+            ]
+        )
         course = self.get_parent().specific
         siblings = list(
             LessonPage.objects.live()
