@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.urls import Resolver404, resolve
@@ -181,3 +182,40 @@ def private_by_default(get_response):
         return response
 
     return middleware
+
+
+# What is worth compressing: text. Pictures, audio, video, woff2 and zip are compressed
+# already; WhiteNoise and the H5P file views send their own gzip twins.
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/json",
+    "application/javascript",
+    "application/xml",
+    "image/svg+xml",
+    "font/ttf",
+    "font/otf",
+)
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Gzip for public answers only (pages the same for everyone, public JSON).
+
+    BREACH (https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.gzip)
+    reads a secret out of a compressed answer whose size an attacker can watch while making
+    the victim's browser send chosen text that the answer repeats. Django masks the CSRF token
+    anew for every answer, and its GZipMiddleware pads each answer by a random length; but
+    a private page holds other things worth stealing (people's names and phone numbers, a
+    session's check-in code) next to text taken from the request (search boxes, filters).
+    A public page holds no secret at all: it is the same bytes for every visitor
+    (docs/architecture.md), so compressing it reveals nothing. Private answers therefore go
+    out as they are; lessons, courses, the catalogue, the offline page and the public JSON
+    are compressed.
+    """
+
+    def process_response(self, request, response):
+        cache_control = response.get("Cache-Control", "")
+        if "public" not in cache_control or "private" in cache_control:
+            return response
+        if not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES):
+            return response
+        return super().process_response(request, response)

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # Outermost, so it sees every answer under /api/, whichever layer made it.
     "cms.middleware.api_errors_as_json",
     "django.middleware.security.SecurityMiddleware",
+    # Gzip for public answers only (BREACH: see the class).
+    "cms.middleware.PublicGZipMiddleware",
     # WhiteNoise serves compressed, far-future-cached static files without a separate server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
