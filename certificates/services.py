@@ -74,16 +74,17 @@ def nfc(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
-def _changed(certificate: Certificate) -> None:
+def _changed(*certificates: Certificate) -> None:
     transaction.on_commit(
-        lambda: certificate_changed.send(sender=Certificate, certificate=certificate)
+        lambda: certificate_changed.send(sender=Certificate, certificates=list(certificates))
     )
 
 
-def _render_later(certificate: Certificate) -> None:
+def _render_later(*certificates: Certificate) -> None:
+    """One render task per certificate, sent once the caller's transaction commits."""
     from .tasks import certificate_render
 
-    certificate_render.delay_on_commit(certificate.pk)
+    certificate_render.map_on_commit([(certificate.pk,) for certificate in certificates])
 
 
 def _language(language: str | None) -> str:
@@ -199,11 +200,20 @@ def session_achievement(*, session: TrainingSession) -> Achievement:
 
 
 def _new_certificate(
-    *, person: Person, achievement: Achievement, language: str, by, serial: str, name=None
+    *,
+    person: Person,
+    achievement: Achievement,
+    language: str,
+    by,
+    serial: str,
+    name=None,
+    template: CertificateTemplate | None = None,
 ) -> Certificate:
-    template = template_for(
-        kind=achievement.kind, language=language, course_key=achievement.course_key
-    )
+    """An unsaved certificate; pass `template` when issuing many for one achievement."""
+    if template is None:
+        template = template_for(
+            kind=achievement.kind, language=language, course_key=achievement.course_key
+        )
     return Certificate(
         serial=serial,
         code=_code(),
@@ -361,9 +371,17 @@ def session_certificates_issue(
                 year=timezone.localdate().year,
                 count=len(todo),
             )
+            template = template_for(
+                kind=achievement.kind, language=language, course_key=achievement.course_key
+            )
             certificates = [
                 _new_certificate(
-                    person=person, achievement=achievement, language=language, by=by, serial=s
+                    person=person,
+                    achievement=achievement,
+                    language=language,
+                    by=by,
+                    serial=s,
+                    template=template,
                 )
                 for person, s in zip(todo, serials, strict=True)
             ]
@@ -385,11 +403,12 @@ def session_certificates_issue(
             replaced_by__isnull=True,
         ).values_list("recipient_id", flat=True)
     )
-    for certificate in certificates:
-        if certificate.recipient_id in revoked_holders:
-            _link_revoked(certificate.recipient, achievement, certificate)
-        _changed(certificate)
-        _render_later(certificate)
+    with transaction.atomic():
+        for certificate in certificates:
+            if certificate.recipient_id in revoked_holders:
+                _link_revoked(certificate.recipient, achievement, certificate)
+        _changed(*certificates)
+        _render_later(*certificates)
     result.issued = certificates
     return result
 
