@@ -199,6 +199,15 @@ def session_achievement(*, session: TrainingSession) -> Achievement:
 # --- Issuing -----------------------------------------------------------------------------
 
 
+def _template_and_issuer(
+    achievement: Achievement, language: str
+) -> tuple[CertificateTemplate | None, str]:
+    template = template_for(
+        kind=achievement.kind, language=language, course_key=achievement.course_key
+    )
+    return template, template.issuer if template else _organisation()
+
+
 def _new_certificate(
     *,
     person: Person,
@@ -207,13 +216,10 @@ def _new_certificate(
     by,
     serial: str,
     name=None,
-    template: CertificateTemplate | None = None,
+    template_and_issuer: tuple[CertificateTemplate | None, str] | None = None,
 ) -> Certificate:
-    """An unsaved certificate; pass `template` when issuing many for one achievement."""
-    if template is None:
-        template = template_for(
-            kind=achievement.kind, language=language, course_key=achievement.course_key
-        )
+    """An unsaved certificate; pass `template_and_issuer` when issuing many at once."""
+    template, issuer = template_and_issuer or _template_and_issuer(achievement, language)
     return Certificate(
         serial=serial,
         code=_code(),
@@ -225,7 +231,7 @@ def _new_certificate(
         recipient_name=nfc(name if name is not None else person.full_name),
         achievement_title=achievement.title,
         achieved_on=achievement.achieved_on,
-        issuer=template.issuer if template else _organisation(),
+        issuer=issuer,
         language=language,
         template=template,
         issued_at=timezone.now(),
@@ -371,9 +377,7 @@ def session_certificates_issue(
                 year=timezone.localdate().year,
                 count=len(todo),
             )
-            template = template_for(
-                kind=achievement.kind, language=language, course_key=achievement.course_key
-            )
+            template_and_issuer = _template_and_issuer(achievement, language)
             certificates = [
                 _new_certificate(
                     person=person,
@@ -381,7 +385,7 @@ def session_certificates_issue(
                     language=language,
                     by=by,
                     serial=s,
-                    template=template,
+                    template_and_issuer=template_and_issuer,
                 )
                 for person, s in zip(todo, serials, strict=True)
             ]

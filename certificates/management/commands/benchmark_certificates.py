@@ -223,6 +223,8 @@ class Command(BaseCommand):
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "cms.settings.dev"),
+            # As in production: no query log in the workers, whatever the settings module.
+            "DJANGO_DEBUG": "false",
         }
         worker = subprocess.Popen(  # noqa: S603 - fixed arguments
             [
