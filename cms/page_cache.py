@@ -28,6 +28,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
+from cms.http_cache import is_public
+
 GENERATION_KEY = "page-cache:generation"
 # What an answer taken from the cache carries over from the one that was built.
 KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Vary")
@@ -93,7 +95,7 @@ def page_cache_put(request, response) -> None:
     if (
         response.status_code != 200
         or response.streaming
-        or "public" not in response.get("Cache-Control", "")
+        or not is_public(response)
         or response.cookies
     ):
         return

@@ -23,6 +23,7 @@ from django.views.static import serve
 from wagtail import hooks
 from wagtail.views import serve as wagtail_serve
 
+from cms.http_cache import language_neutral
 from cms.page_cache import serve_cached
 
 logger = logging.getLogger(__name__)
@@ -192,6 +193,7 @@ MEDIA_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'
 
 
 @require_safe
+@language_neutral
 def public_media(request, path):
     """Lesson pictures from MEDIA_ROOT, in production too (gunicorn has no file server).
 
