@@ -53,7 +53,7 @@ def throwaway_database():
         tmp = tempfile.TemporaryDirectory(prefix="bench-db-")
         db.setdefault("TEST", {})["NAME"] = str(Path(tmp.name) / "bench.sqlite3")
     else:
-        db.setdefault("TEST", {})["NAME"] = f"bench_{db['NAME']}"
+        db.setdefault("TEST", {})["NAME"] = f"bench_{db['NAME']}_{os.getpid()}"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         if connection.vendor == "sqlite":

@@ -16,6 +16,10 @@ pytestmark = pytest.mark.django_db
 
 # The same bytes for everyone: nothing personal in them, so caches may keep them.
 PUBLIC_PAGES = {
+    # Wagtail's pages, through the page cache: each page says itself whether it is public
+    # (PublicPageMixin); those that are not fall to private_by_default.
+    "home": "the home page",
+    "wagtail_serve": "Wagtail's pages",
     "courses:service_worker": "the service worker script",
     "service_worker": "the service worker script",
     # The roll call's offline shell names nobody; the roster comes from the API (private).

@@ -23,3 +23,27 @@ def throwaway_site(**settings_overrides):
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
             teardown_test_environment()
+
+
+def demo_site_build() -> dict:
+    """The demo courses with the practice lesson, and a signed-in learner's session: the
+    URLs of every live page and the session key."""
+    from django.contrib.auth import get_user_model
+
+    from cms.benchmarking import signed_in_session
+    from cms.services import home_page_ensure
+    from courses.demo import load_courses_demo
+    from courses.demo_h5p import load_h5p_demo
+    from courses.models import CourseIndexPage, CoursePage, LessonPage
+
+    home_page_ensure(
+        title="Bình dân học vụ số",
+        translations={"en": {"title": "Digital literacy for all"}, "hmn": {"title": "Kawm"}},
+    )
+    load_courses_demo()
+    load_h5p_demo()
+    pages = [home_page.url for home_page in CourseIndexPage.objects.live()]
+    pages += [course.url for course in CoursePage.objects.live()]
+    pages += [lesson.url for lesson in LessonPage.objects.live()]
+    learner = get_user_model().objects.create_user(phone="0912345679")
+    return {"urls": ["/vi/", "/en/", *pages], "session": signed_in_session(learner)}

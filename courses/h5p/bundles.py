@@ -6,9 +6,11 @@ alone weigh as much as the scripts. The bundle concatenates the files in depende
 (the order h5p-standalone would run them), rewrites relative `url(...)` in stylesheets to
 the library's own folder, and is stored once per library token with a gzip twin:
 
-    MEDIA_ROOT/h5p/bundles/<token>.js(.gz), <token>.css(.gz)
+    MEDIA_ROOT/h5p/bundles/<token>.<format>.js(.gz), <token>.<format>.css(.gz)
 
-The token names the exact library versions, so a bundle never changes under its URL.
+The token names the exact library versions, so a bundle never changes under its URL. The
+stylesheets' fonts and pictures point at each library version's own URL (`library_url`),
+the same for every package, so three activities on a page share one download of them.
 """
 
 import gzip
@@ -17,10 +19,22 @@ import re
 import tempfile
 from pathlib import Path
 
+from django.urls import reverse
+
 from . import storage
 
-BUNDLE_FOLDER = "_bundle-0.0"  # "_" never starts a real library folder (the core skips them)
+BUNDLE_FOLDER = "_bundle-0.0"
+# Part of a bundle's file name: a bundle written by an earlier version of this module is
+# built again, not served as it was.
+BUNDLE_FORMAT = "2"  # "_" never starts a real library folder (the core skips them)
 CSS_URL_RE = re.compile(r"""url\(\s*(['"]?)(?!data:|https?:|//|/|#)([^'")]+)\1\s*\)""")
+
+
+def library_url(lib) -> str:
+    """Where one library version's own files are served: the same URL whichever package
+    uses it, so the fonts and pictures its styles name are downloaded once per page (and
+    once per phone), not once per activity."""
+    return reverse("h5p:library_file", kwargs={"token": lib.storage_name, "path": "_"})[:-2]
 
 
 def bundle_dir() -> Path:
@@ -42,10 +56,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def bundle_file(package, kind: str) -> Path:
     """The bundle of `kind` ("js" or "css") for `package`, built on first use."""
     token = package.library_token()
-    path = bundle_dir() / f"{token}.{kind}"
+    path = bundle_dir() / f"{token}.{BUNDLE_FORMAT}.{kind}"
     if path.is_file():
         return path
-    libraries_url = package.libraries_url()
     key = "preloadedJs" if kind == "js" else "preloadedCss"
     parts = []
     for lib in package.ordered_libraries():
@@ -54,7 +67,7 @@ def bundle_file(package, kind: str) -> Path:
             text = (root / item["path"]).read_text(encoding="utf-8", errors="replace")
             if kind == "css":
                 folder = item["path"].rsplit("/", 1)[0] if "/" in item["path"] else ""
-                base = f"{libraries_url}/{lib.folder}" + (f"/{folder}" if folder else "")
+                base = f"{library_url(lib)}/{lib.folder}" + (f"/{folder}" if folder else "")
                 text = _css_with_absolute_urls(text, base)
                 parts.append(f"/* {lib.folder}/{item['path']} */\n{text}\n")
             else:

@@ -109,7 +109,8 @@ def _respond(request, full: Path, *, inline_types: set[str], cache_control: str)
 @require_safe
 @language_neutral
 def library_file(request, token: str, path: str):
-    """A library file, e.g. lib/<token>/H5P.TrueFalse-1.6/js/true-false.js.
+    """A library file, e.g. lib/<token>/H5P.TrueFalse-1.6/js/true-false.js, where the token
+    names a package's library set or one library version (H5P.TrueFalse-1.6.3).
 
     The token names the exact library versions the page asked for, so the URL's bytes never
     change: compressed, cached for a year, `immutable` (a second visit needs no request).
@@ -121,13 +122,16 @@ def library_file(request, token: str, path: str):
     major, _dot, minor = version.partition(".")
     if not (machine and major.isdigit() and minor.isdigit() and rest):
         raise Http404
-    lib = (
-        H5PLibrary.objects.filter(
-            machine_name=machine, major_version=int(major), minor_version=int(minor)
-        )
-        .order_by("-patch_version")
-        .first()
+    libs = H5PLibrary.objects.filter(
+        machine_name=machine, major_version=int(major), minor_version=int(minor)
     )
+    # A token naming one version (bundles.library_url: Machine-major.minor.patch) gets
+    # exactly that version, so the URL's bytes never change; a package token gets the
+    # newest patch, as the player resolves it.
+    exact = token.removeprefix(f"{folder}.")
+    if exact != token and exact.isdigit():
+        libs = libs.filter(patch_version=int(exact))
+    lib = libs.order_by("-patch_version").first()
     if lib is None:
         raise Http404
     full = _safe_join(storage.library_dir(lib.storage_name), rest)

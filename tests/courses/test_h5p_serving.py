@@ -129,3 +129,26 @@ def test_lesson_page_inlines_the_player_data(client, course_tree):
     assert f"{package.content_url()}/content.json" in html  # content.json inlined
     assert "H5P.TrueFalse-1.6/library.json" in html  # every library.json inlined
     assert "courses/h5p-player.js" in html
+
+
+def test_activities_on_one_page_share_their_fonts(client, course_tree):
+    """Two activities with different library sets name the same font URLs, so a page with
+    both downloads FontAwesome once."""
+    import re
+
+    from .h5p_helpers import SAMPLES
+
+    packages = [import_file(TRUEFALSE), import_file(SAMPLES / "multichoice.h5p")]
+    assert packages[0].library_token() != packages[1].library_token()
+    fonts = []
+    for package in packages:
+        css_url = f"{package.libraries_url()}/_bundle-0.0/{package.pk}.css"
+        response = client.get(css_url)
+        css = b"".join(response.streaming_content).decode()
+        fonts.append(set(re.findall(r'url\("([^"]+fontawesome[^"]+\.woff)', css, re.I)))
+    shared = fonts[0] & fonts[1]
+    assert shared, fonts
+    for url in shared:
+        font = client.get(url.split("?")[0])
+        assert font.status_code == 200
+        assert "immutable" in font["Cache-Control"]

@@ -46,12 +46,13 @@ ANSWERABLE = (
 
 def _build_site() -> dict:
     """The demo courses with their practice lesson, and a TrueFalse lesson; their URLs."""
+    from django.contrib.auth import get_user_model
+
     from cms.services import home_page_ensure
     from courses.demo import load_courses_demo
     from courses.demo_h5p import LESSON_SLUG, load_h5p_demo
     from courses.factories import LessonPageFactory
     from courses.models import LessonPage
-    from trainees.models import User
 
     home_page_ensure(
         title="Bình dân học vụ số",
@@ -76,7 +77,7 @@ def _build_site() -> dict:
         ],
     )
     truefalse.save_revision().publish()
-    learner = User.objects.create_user(phone="0912345678")
+    learner = get_user_model().objects.create_user(phone="0912345678")
     return {
         "urls": {
             "practice (3 activities)": practice.url,
@@ -178,7 +179,15 @@ class Command(BaseCommand):
         )
         started = time.perf_counter()
         page.goto(url, wait_until="commit", timeout=120_000)
-        page.locator(ANSWERABLE).first.wait_for(state="visible", timeout=180_000)
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            page.locator(ANSWERABLE).first.wait_for(state="visible", timeout=180_000)
+        except Exception:
+            self.stderr.write(f"{url}: no activity to answer. Browser errors: {errors}")
+            self.stderr.write(f"Requests: {server.new_requests()}")
+            raise
         seconds = time.perf_counter() - started
         critical = proxy.bytes["down"]
         quiet_wire(proxy)

@@ -111,8 +111,11 @@ class Command(BaseCommand):
         return storages
 
     def build(self, options):
+        from django.contrib.auth import get_user_model
+
         from courses.demo_h5p import LESSON_SLUG, load_h5p_demo
-        from trainees.models import User
+
+        User = get_user_model()
 
         started = time.perf_counter()
         home = HomePage.objects.filter(locale__language_code="vi").first() or home_page_ensure(
