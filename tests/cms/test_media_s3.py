@@ -10,20 +10,13 @@ The production settings are loaded in a process of their own, as in test_media_p
 import json
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-import boto3
-import pytest
-import requests
 from django.conf import settings
 
 from cms.views import MEDIA_CSP
 from tests.cms.test_media_production import _env
-from tests.conftest import free_port
+from tests.conftest import S3_BUCKET as BUCKET
 from tests.courses.h5p_helpers import TRUEFALSE
-
-BUCKET = "bdhvs-media"
 
 SCRIPT = r"""
 import io, json, re, shutil, sys
@@ -110,34 +103,6 @@ result["h5p_upload"] = package.file.name
 result["image_names"] = [photo.file.name, drawing.file.name]
 print(json.dumps(result))
 """
-
-
-@pytest.fixture
-def s3_server(tmp_path):
-    """moto's S3-compatible server on a free port of 127.0.0.1, with an empty bucket."""
-    port = free_port()
-    log = open(tmp_path / "moto.log", "wb")  # noqa: SIM115
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            requests.get(url, timeout=1)
-            break
-        except requests.ConnectionError:
-            assert time.monotonic() < deadline, (tmp_path / "moto.log").read_text()
-            time.sleep(0.1)
-    keys = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-    s3 = boto3.client("s3", endpoint_url=url, region_name="us-east-1", **keys)
-    s3.create_bucket(Bucket=BUCKET)
-    yield url, s3
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
 
 
 def s3_env(tmp_path, endpoint: str) -> dict:
