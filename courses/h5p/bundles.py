@@ -53,10 +53,13 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def bundle_path(token: str, kind: str) -> Path:
+    return bundle_dir() / f"{token}.{BUNDLE_FORMAT}.{kind}"
+
+
 def bundle_file(package, kind: str) -> Path:
     """The bundle of `kind` ("js" or "css") for `package`, built on first use."""
-    token = package.library_token()
-    path = bundle_dir() / f"{token}.{BUNDLE_FORMAT}.{kind}"
+    path = bundle_path(package.library_token(), kind)
     if path.is_file():
         return path
     key = "preloadedJs" if kind == "js" else "preloadedCss"
