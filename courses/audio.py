@@ -192,8 +192,9 @@ def speech_synthesise(*, text: str, voice: str = "vi") -> PreparedAudio | None:
         return None
     with tempfile.TemporaryDirectory(prefix="espeak-") as folder:
         wav = Path(folder) / "speech.wav"
-        subprocess.run(  # noqa: S603 - the text is an argument, never a shell
-            [espeak, "-v", voice, "-s", "140", "-w", str(wav), text],
+        subprocess.run(  # noqa: S603 - fixed arguments; the text goes through stdin
+            [espeak, "-v", voice, "-s", "140", "-w", str(wav), "--stdin"],
+            input=text.encode(),
             capture_output=True,
             timeout=TIMEOUT,
             check=True,
