@@ -13,18 +13,17 @@
 from __future__ import annotations
 
 import shutil
+import uuid
 from dataclasses import dataclass
 from typing import IO
-
-import uuid
 
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from .audio import EXTENSION, PreparedAudio
 from .h5p import storage
 from .h5p.validation import LibraryRef, ValidatedPackage, validate_package
-from .audio import EXTENSION, PreparedAudio
 from .models import H5PLibrary, H5PPackage, Narration
 
 

@@ -6,8 +6,8 @@ from wagtail import hooks
 
 from cms.services import home_page_ensure
 from courses.demo import load_courses_demo
-from courses.demo_narration import load_narration_demo
 from courses.demo_h5p import load_h5p_demo
+from courses.demo_narration import load_narration_demo
 from trainees.demo import (
     BAT_XAT_TEAM,
     PROVINCE_TEAM,
