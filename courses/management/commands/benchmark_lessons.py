@@ -25,7 +25,7 @@ from cms.models import HomePage
 from cms.services import home_page_ensure
 from courses.demo import _drawings
 from courses.factories import quiz_block
-from courses.models import CourseIndexPage, CoursePage, LessonPage, Topic
+from courses.models import CourseIndexPage, CoursePage, LessonPage, Narration, Topic
 
 # Every file of ours a plain lesson page loads (the ES modules it imports included).
 OWN_ASSETS = [
@@ -41,7 +41,8 @@ class Rollback(Exception):
     """Raised to undo the benchmark site."""
 
 
-def lesson_body(images):
+def lesson_body(images, narration=None):
+    clip = narration.pk if narration else None
     return [
         {"type": "paragraph", "value": "<p>Điện thoại có một nút nguồn ở cạnh bên.</p>"},
         {
@@ -53,9 +54,14 @@ def lesson_body(images):
             "value": {
                 "heading": "Bật máy",
                 "steps": [
-                    {"image": images["phone-unlock.svg"].pk, "alt": "Mở khoá", "text": "Vuốt lên."},
-                    {"image": None, "alt": "", "text": "Bấm và giữ nút nguồn 3 giây."},
-                    {"image": None, "alt": "", "text": "Nhập mã khoá."},
+                    {
+                        "image": images["phone-unlock.svg"].pk,
+                        "alt": "Mở khoá",
+                        "text": "Vuốt lên.",
+                        "narration": clip,
+                    },
+                    {"image": None, "alt": "", "text": "Bấm nút nguồn 3 giây.", "narration": clip},
+                    {"image": None, "alt": "", "text": "Nhập mã khoá.", "narration": clip},
                 ],
             },
         },
@@ -88,6 +94,11 @@ class Command(BaseCommand):
         parser.add_argument("--courses", type=int, default=50)
         parser.add_argument("--lessons", type=int, default=10)
         parser.add_argument("--requests", type=int, default=200)
+        parser.add_argument(
+            "--narrated",
+            action="store_true",
+            help="Every step carries a narration clip (a play button beside it).",
+        )
 
     def handle(self, *args, **options):
         with (
@@ -123,7 +134,13 @@ class Command(BaseCommand):
         )
         images = _drawings()
         index = home.add_child(instance=CourseIndexPage(title="Benchmark", slug="benchmark-bdhvs"))
-        body = lesson_body(images)
+        narration = None
+        if options["narrated"]:
+            # Only its address is on the page (the clip loads when played): no file needed.
+            narration = Narration.objects.create(
+                title="Benchmark", file="narration/benchmark.mp3", duration=3, synthetic=True
+            )
+        body = lesson_body(images, narration)
         topics = list(Topic.values)
         target = None
         for c in range(options["courses"]):
@@ -224,6 +241,8 @@ class Command(BaseCommand):
                 )
         out = self.stdout.write
         out(f"Host {host}; {n} requests each; server time in this process, DEBUG off.")
+        if options["narrated"]:
+            out("Every step of the plain lesson narrated.")
         out(f"{'page':<30}{'p50 ms':>8}{'p95 ms':>8}{'queries':>8}{'HTML B':>9}{'wire B':>8}")
         for label, r in rows:
             out(
