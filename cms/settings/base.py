@@ -154,6 +154,7 @@ PAGE_CACHE_MODELS = {
     "cms.CampaignSettings",
     "courses.H5PPackage",
     "courses.H5PLibrary",
+    "courses.Narration",
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = CACHE_LOGGER
