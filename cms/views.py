@@ -22,6 +22,8 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 from wagtail import hooks
 
+from cms.http_cache import language_neutral
+
 logger = logging.getLogger(__name__)
 
 
@@ -184,6 +186,7 @@ MEDIA_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'
 
 
 @require_safe
+@language_neutral
 def public_media(request, path):
     """Lesson pictures from MEDIA_ROOT, in production too (gunicorn has no file server).
 

@@ -62,6 +62,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise serves compressed, far-future-cached static files without a separate server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 answers: a phone revalidating a kept public page downloads nothing new.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside sessions and locale, to correct the Vary they add to public pages.
+    "cms.middleware.public_vary",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.middleware.remember_language",
@@ -245,6 +249,10 @@ MEDIA_ROOT = env("MEDIA_ROOT")
 SERVE_MEDIA = env("SERVE_MEDIA")
 PUBLIC_MEDIA_PREFIXES = ["images/", "original_images/"]
 MEDIA_MAX_AGE = 86_400
+# How long a reverse proxy or CDN may serve its copy of a public page (s-maxage) before
+# asking again; browsers always ask (max-age=0, answered 304 when unchanged). A published
+# edit reaches every reader at most this much later. See cms/http_cache.py.
+PUBLIC_PAGE_PROXY_MAX_AGE = env("PUBLIC_PAGE_PROXY_MAX_AGE")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},

@@ -34,6 +34,7 @@ env = environ.Env(
     RATE_LIMIT_EXEMPT_ADDRESSES=(list, []),
     TRUSTED_PROXY_COUNT=(int, 0),
     SERVE_MEDIA=(bool, True),
+    PUBLIC_PAGE_PROXY_MAX_AGE=(int, 300),
     RAW_LOG_RETENTION_DAYS=(int, 365),
     AUDIT_LOG_RETENTION_DAYS=(int, 730),
 )

@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from cms.http_cache import language_neutral
+
 from ..models import H5PLibrary, H5PPackage
 from ..permissions import package_visible
 from . import bundles, storage
@@ -105,6 +107,7 @@ def _respond(request, full: Path, *, inline_types: set[str], cache_control: str)
 
 
 @require_safe
+@language_neutral
 def library_file(request, token: str, path: str):
     """A library file, e.g. lib/<token>/H5P.TrueFalse-1.6/js/true-false.js.
 
