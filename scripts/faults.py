@@ -78,7 +78,7 @@ def _files_key(paths, *, contents: bool) -> str:
 def static_key() -> str:
     """What collectstatic reads: the apps' static folders, the npm and Python packages."""
     sources = [ROOT / app / "static" for app in APPS]
-    sources += [ROOT / "package-lock.json", ROOT / "pyproject.toml", ROOT / ".stamp-venv"]
+    sources += [ROOT / "package-lock.json", ROOT / ".stamp-venv"]
     sources += [ROOT / "node_modules" / ".stamp"]
     return _files_key(sources, contents=False)
 
