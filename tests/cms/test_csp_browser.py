@@ -128,13 +128,13 @@ def test_the_roll_call_and_session_pages_work_under_the_policy(
 ):
     page = phone_page
     found = watch(page)
-    SessionTopic.objects.create(code="vneid", name="Cài đặt VNeID")
+    SessionTopic.objects.create(code="zalo-thon", name="Vào nhóm Zalo của thôn")
     browser_login(page, trainer_a.phone)
 
     # New session: one tap on a topic fills in the title (trainees/session-form.js).
     page.goto("/vi/sessions/new/")
-    page.click("[data-topic='Cài đặt VNeID']")
-    expect(page.locator("#id_title")).to_have_value("Cài đặt VNeID")
+    page.click("[data-topic='Vào nhóm Zalo của thôn']")
+    expect(page.locator("#id_title")).to_have_value("Vào nhóm Zalo của thôn")
 
     # The session's check-in QR code changes every 30 seconds (trainees/session-qr.js).
     page.clock.install()
