@@ -5,18 +5,23 @@ The definitions are in `docs/indicators.md`. Three layers (see `coverage.models`
 1. **Raw rows** belong to trainees and certificates: attendance, sessions, people, course
    progress, certificates. Nothing here ever writes them.
 2. **Person-level summaries** (`PersonMonth`, `PersonTopicMonth`, `PersonSummary`,
-   `PersonDay`) and `SessionSummary`: `summaries_refresh` recomputes them from the raw rows
-   for exactly the people and sessions a change touched, compares with what is stored and
-   writes only the difference. Each person (and commune) is serialised by a transaction-level
-   advisory lock on PostgreSQL, so two concurrent changes to one person cannot both write
-   from a stale view (under READ COMMITTED, the second reads after the first commits).
-3. **Commune-level figures** (`CommunePeriodStat`): for every commune and period whose
-   person-level rows changed, every indicator is recounted from layer 2 — a count over a
-   few thousand rows, not over millions of marks — and upserted.
+   `PersonDay`) and `SessionSummary`, for exactly the people and sessions a change touched.
+3. **Commune-level figures** (`CommunePeriodStat`), moved **by the difference** the touched
+   people, households and sessions make to each period containing a day that moved
+   (docs/indicators.md, *How the figures are kept*); never recounted over a commune on the
+   way of a change, except for certificates and completions (layer 2's `PersonDay`).
 
-Both steps run in the transaction of the change (trainees' signals call them from inside
-their services), so the dashboard is never behind; `summaries_reconcile` recounts a whole
-commune from the raw rows at night and logs any difference it repairs.
+`summaries_refresh` does both in the transaction of the change (trainees' signals call it
+from inside their services), so the dashboard is never behind. People, then communes, are
+serialised by transaction-level advisory locks on PostgreSQL before anything is read.
+The common batch of marks, in which every mark counts, only adds days:
+`_refresh_marks_gained` reads what it touches once, computes the new rows and figures here
+and writes what changed in one statement. Anything else goes through
+`_refresh_trained_sql`: one statement that recomputes the touched people's rows from their
+marks, diffs and writes them, and adds the difference to the figures. On other databases
+the rows are diffed here and the touched communes' figures recounted from layer 2.
+`summaries_reconcile` recounts a whole commune from the raw rows at night and logs any
+difference it repairs.
 
 `indicators_for` reads the figures of many communes for one period: stored rows for the
 summarised periods, a recount over layer 2 for any other dates (exports with `--from/--to`).
@@ -335,7 +340,6 @@ def summaries_refresh(
             exclude_session_ids,
             touched,
             marks_only=marks_only,
-            periods=session_periods if marks_only else None,
         )
         applied = {"trained", "sessions"}
         groups.discard("trained")
@@ -597,6 +601,11 @@ def _refresh_marks_gained(person_ids, session_ids, periods) -> bool:
             if person_id not in new_ps or d < new_ps[person_id][0]:
                 new_ps[person_id] = (d, c)
 
+    # A mark earlier than someone's first moves `newly_trained` out of a period that may
+    # contain none of these sessions: the full refresh finds every period that moved.
+    if any(p in old_ps and new_ps[p][0] < old_ps[p][0] for p in gained):
+        return False
+
     # The difference each touched person, household and session makes to each period.
     masks = {
         p: {m: day_mask(m, p.start, p.end) for m in months_between(p.start, p.end)} for p in periods
@@ -825,7 +834,6 @@ def _refresh_trained_sql(
     touched,
     *,
     marks_only=False,
-    periods=None,
 ):
     """PersonMonth, PersonTopicMonth, PersonSummary (for these people) and SessionSummary
     (for these sessions) brought in line with the raw rows, and the commune figures moved
@@ -999,57 +1007,32 @@ def _refresh_trained_sql(
         + " UNION ALL ".join(moved)
         + ") m WHERE commune_id IS NOT NULL GROUP BY 1, 2, 3)"
     )
-    if periods is not None:
-        # The periods are known (the sessions' days): given as literals, so the planner
-        # knows how few rows every step below has.
-        period_rows, month_rows = _period_rows(sorted(periods))
-        kinds = {pid: (kind, start, end) for pid, kind, start, end in period_rows}
-        params.update(
-            {
-                "p_kind": [kind for _pid, kind, _s, _e in period_rows],
-                "p_start": [start for _pid, _k, start, _e in period_rows],
-                "p_end": [end for _pid, _k, _s, end in period_rows],
-                "m_kind": [kinds[pid][0] for pid, _m, _x in month_rows],
-                "m_start": [kinds[pid][1] for pid, _m, _x in month_rows],
-                "m_end": [kinds[pid][2] for pid, _m, _x in month_rows],
-                "m_month": [month for _pid, month, _x in month_rows],
-                "m_mask": [mask for _pid, _m, mask in month_rows],
-            }
-        )
-        ctes += [
-            "per AS (SELECT * FROM unnest(%(p_kind)s::text[], %(p_start)s::date[], "
-            "%(p_end)s::date[]) AS p(kind, starts_on, ends_on))",
-            "pmask AS (SELECT * FROM unnest(%(m_kind)s::text[], %(m_start)s::date[], "
-            "%(m_end)s::date[], %(m_month)s::date[], %(m_mask)s::int[]) "
-            "AS m(kind, starts_on, ends_on, month, mask))",
-        ]
-    else:
-        # Every summarised period containing a day that moved, and its day mask per month.
-        end = "(date_trunc('{0}', day) + interval '{1}' - interval '1 day')::date"
-        ctes += [
-            "mdays AS (SELECT DISTINCT (month + d - 1) AS day FROM moved, "
-            "generate_series(1, 31) AS d WHERE mask & (1 << (d - 1)) <> 0)",
-            "per AS (SELECT DISTINCT * FROM ("
-            + " UNION ALL ".join(
-                f"SELECT '{kind}'::text AS kind, date_trunc('{kind}', day)::date AS starts_on, "
-                f"{end.format(kind, span)} AS ends_on FROM mdays"
-                for kind, span in (
-                    ("week", "1 week"),
-                    ("month", "1 month"),
-                    ("quarter", "3 months"),
-                    ("year", "1 year"),
-                )
+    # Every summarised period containing a day that moved, and its day mask per month.
+    end = "(date_trunc('{0}', day) + interval '{1}' - interval '1 day')::date"
+    ctes += [
+        "mdays AS (SELECT DISTINCT (month + d - 1) AS day FROM moved, "
+        "generate_series(1, 31) AS d WHERE mask & (1 << (d - 1)) <> 0)",
+        "per AS (SELECT DISTINCT * FROM ("
+        + " UNION ALL ".join(
+            f"SELECT '{kind}'::text AS kind, date_trunc('{kind}', day)::date AS starts_on, "
+            f"{end.format(kind, span)} AS ends_on FROM mdays"
+            for kind, span in (
+                ("week", "1 week"),
+                ("month", "1 month"),
+                ("quarter", "3 months"),
+                ("year", "1 year"),
             )
-            + " UNION ALL SELECT 'campaign', c.starts_on, c.ends_on FROM "  # noqa: S608
-            f"{t['Campaign']} c WHERE EXISTS (SELECT 1 FROM mdays "
-            "WHERE day BETWEEN c.starts_on AND c.ends_on)) x)",
-            "pmask AS MATERIALIZED (SELECT p.kind, p.starts_on, p.ends_on, "
-            "m.month::date AS month, ((1::bigint << extract(day FROM least(p.ends_on, "
-            "(m.month + interval '1 month' - interval '1 day')::date))::int) - (1::bigint << "
-            "(extract(day FROM greatest(p.starts_on, m.month::date))::int - 1)))::int AS mask "
-            "FROM per p, generate_series(date_trunc('month', p.starts_on), p.ends_on, "
-            "interval '1 month') AS m(month))",
-        ]
+        )
+        + " UNION ALL SELECT 'campaign', c.starts_on, c.ends_on FROM "  # noqa: S608
+        f"{t['Campaign']} c WHERE EXISTS (SELECT 1 FROM mdays "
+        "WHERE day BETWEEN c.starts_on AND c.ends_on)) x)",
+        "pmask AS MATERIALIZED (SELECT p.kind, p.starts_on, p.ends_on, "
+        "m.month::date AS month, ((1::bigint << extract(day FROM least(p.ends_on, "
+        "(m.month + interval '1 month' - interval '1 day')::date))::int) - (1::bigint << "
+        "(extract(day FROM greatest(p.starts_on, m.month::date))::int - 1)))::int AS mask "
+        "FROM per p, generate_series(date_trunc('month', p.starts_on), p.ends_on, "
+        "interval '1 month') AS m(month))",
+    ]
     ctes += [
         # The touched people's monthly rows in each period, before (-1) and after (+1).
         "pm_in AS MATERIALIZED (SELECT DISTINCT r.sign, r.person_id, r.commune_id, "
