@@ -14,9 +14,11 @@ WeasyPrint — about a third of each certificate's CPU time (`benchmark_certific
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
 import html
+import mimetypes
 import re
 from pathlib import Path
 
@@ -88,7 +90,14 @@ def _image_uri(image) -> str:
         return ""
     try:
         return Path(image.file.path).as_uri()
-    except (NotImplementedError, ValueError, FileNotFoundError):
+    except NotImplementedError:
+        # Object storage (S3) has no local path, and the worker must not fetch our own
+        # site over HTTP: the logo or signature goes into the document itself.
+        with image.file.storage.open(image.file.name, "rb") as f:
+            data = base64.b64encode(f.read()).decode("ascii")
+        kind = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
+        return f"data:{kind};base64,{data}"
+    except (ValueError, FileNotFoundError):
         return image.file.url
 
 

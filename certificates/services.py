@@ -74,16 +74,17 @@ def nfc(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
-def _changed(certificate: Certificate) -> None:
+def _changed(*certificates: Certificate) -> None:
     transaction.on_commit(
-        lambda: certificate_changed.send(sender=Certificate, certificate=certificate)
+        lambda: certificate_changed.send(sender=Certificate, certificates=list(certificates))
     )
 
 
-def _render_later(certificate: Certificate) -> None:
+def _render_later(*certificates: Certificate) -> None:
+    """One render task per certificate, sent once the caller's transaction commits."""
     from .tasks import certificate_render
 
-    certificate_render.delay_on_commit(certificate.pk)
+    certificate_render.map_on_commit([(certificate.pk,) for certificate in certificates])
 
 
 def _language(language: str | None) -> str:
@@ -198,12 +199,27 @@ def session_achievement(*, session: TrainingSession) -> Achievement:
 # --- Issuing -----------------------------------------------------------------------------
 
 
-def _new_certificate(
-    *, person: Person, achievement: Achievement, language: str, by, serial: str, name=None
-) -> Certificate:
+def _template_and_issuer(
+    achievement: Achievement, language: str
+) -> tuple[CertificateTemplate | None, str]:
     template = template_for(
         kind=achievement.kind, language=language, course_key=achievement.course_key
     )
+    return template, template.issuer if template else _organisation()
+
+
+def _new_certificate(
+    *,
+    person: Person,
+    achievement: Achievement,
+    language: str,
+    by,
+    serial: str,
+    name=None,
+    template_and_issuer: tuple[CertificateTemplate | None, str] | None = None,
+) -> Certificate:
+    """An unsaved certificate; pass `template_and_issuer` when issuing many at once."""
+    template, issuer = template_and_issuer or _template_and_issuer(achievement, language)
     return Certificate(
         serial=serial,
         code=_code(),
@@ -215,7 +231,7 @@ def _new_certificate(
         recipient_name=nfc(name if name is not None else person.full_name),
         achievement_title=achievement.title,
         achieved_on=achievement.achieved_on,
-        issuer=template.issuer if template else _organisation(),
+        issuer=issuer,
         language=language,
         template=template,
         issued_at=timezone.now(),
@@ -361,9 +377,15 @@ def session_certificates_issue(
                 year=timezone.localdate().year,
                 count=len(todo),
             )
+            template_and_issuer = _template_and_issuer(achievement, language)
             certificates = [
                 _new_certificate(
-                    person=person, achievement=achievement, language=language, by=by, serial=s
+                    person=person,
+                    achievement=achievement,
+                    language=language,
+                    by=by,
+                    serial=s,
+                    template_and_issuer=template_and_issuer,
                 )
                 for person, s in zip(todo, serials, strict=True)
             ]
@@ -385,11 +407,12 @@ def session_certificates_issue(
             replaced_by__isnull=True,
         ).values_list("recipient_id", flat=True)
     )
-    for certificate in certificates:
-        if certificate.recipient_id in revoked_holders:
-            _link_revoked(certificate.recipient, achievement, certificate)
-        _changed(certificate)
-        _render_later(certificate)
+    with transaction.atomic():
+        for certificate in certificates:
+            if certificate.recipient_id in revoked_holders:
+                _link_revoked(certificate.recipient, achievement, certificate)
+        _changed(*certificates)
+        _render_later(*certificates)
     result.issued = certificates
     return result
 

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 from zipstream import ZipStream
 
 from cms import ratelimit
+from cms.http_cache import public_page
 from courses.models import CoursePage
 from trainees.models import Person, TrainingSession, normalise_name
 from trainees.scoping import get_scoped_object_or_404
@@ -48,22 +49,9 @@ def private(view):
     return wrapped
 
 
-def public(max_age: int):
-    """Cacheable for visitors who are not signed in (the header then names nobody)."""
-
-    def decorator(view):
-        @functools.wraps(view)
-        def wrapped(request, *args, **kwargs):
-            response = view(request, *args, **kwargs)
-            if request.user.is_authenticated:
-                patch_cache_control(response, private=True, no_store=True)
-            elif response.status_code == 200:
-                patch_cache_control(response, public=True, max_age=max_age)
-            return response
-
-        return wrapped
-
-    return decorator
+# The check screens are public pages (docs/architecture.md): the same for everyone, the
+# account links filled in by /api/me/, so a proxy and the phone may keep them.
+public = public_page
 
 
 def rate_limited(request, bucket: str) -> int | None:

@@ -5,17 +5,32 @@ from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from cms.http_cache import LANGUAGE_NEUTRAL, drop_vary, is_public
 from cms.permissions import user_can_use_admin
+
+# The personal JSON call every public page makes, with the page's language (cms/site.js).
+ME_PATH = "/api/me/"
 
 
 def remember_language(get_response):
-    """Remember the language of the last page visited, so `/` opens in it next time."""
+    """Remember the language of the last page visited, so `/` opens in it next time.
+
+    A public page may not set a cookie (a proxy would keep it, or hand it to everyone), so
+    for those the cookie comes with the page's call to `/api/me/?lang=…`.
+    """
 
     def middleware(request):
         response = get_response(request)
+        if is_public(response):
+            return response
         language = translation.get_language_from_path(request.path_info)
+        if language is None and request.path_info == ME_PATH:
+            language = request.GET.get("lang")
+            if language not in dict(settings.LANGUAGES):
+                language = None
         if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
@@ -155,6 +170,32 @@ def api_errors_as_json(get_response):
 
 
 PRIVATE = "private, no-store"
+
+
+def public_vary(get_response):
+    """A public page's `Vary` names only what its bytes depend on (cms/http_cache.py).
+
+    Django adds `Vary: Cookie` whenever anything looked at the session — the user, the
+    language, a rate limit per account — though a public page is the same for everyone; a
+    proxy honouring it would keep one copy per visitor, i.e. none. Under a language prefix
+    the URL names the language. Outside one, a public page's language comes from the
+    visitor's language cookie or Accept-Language, and its `Vary` says both. It sits outside
+    SessionMiddleware and LocaleMiddleware so it sees the headers they add.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if not is_public(response):
+            return response
+        if getattr(response, LANGUAGE_NEUTRAL, False) or translation.get_language_from_path(
+            request.path_info
+        ):
+            drop_vary(response, "Cookie", "Accept-Language")
+        else:
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+    return middleware
 
 
 def private_by_default(get_response):

@@ -15,6 +15,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.http_cache import mark_public
+
 
 class AsciiSlugMixin:
     """Refuse a slug with accents when `WAGTAIL_ALLOW_UNICODE_SLUGS` is off.
@@ -56,11 +58,12 @@ class PublicPageMixin:
         if getattr(request, "is_preview", False):  # a draft, shown to an editor
             patch_cache_control(response, private=True, no_store=True)
             return response
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and self.get_view_restrictions().exists():
+        if self.get_view_restrictions().exists():
+            # Shown to some only — signed-in people, a group, or whoever typed the password
+            # in this browser (a visitor, by the session): a proxy must never keep it.
             patch_cache_control(response, private=True, no_cache=True)
         else:
-            patch_cache_control(response, public=True, max_age=0)
+            mark_public(response)
         return response
 
 

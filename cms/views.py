@@ -1,14 +1,19 @@
 import json
 import logging
+import mimetypes
 import posixpath
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import DatabaseError, connection
 from django.http import (
+    FileResponse,
     Http404,
     HttpResponse,
+    HttpResponseNotModified,
     HttpResponseRedirect,
     HttpResponseServerError,
     JsonResponse,
@@ -16,11 +21,14 @@ from django.http import (
 from django.template import loader
 from django.templatetags.static import static
 from django.utils import translation
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
-from django.views.static import serve
+from django.views.static import serve, was_modified_since
 from wagtail import hooks
+
+from cms.http_cache import language_neutral
 
 logger = logging.getLogger(__name__)
 
@@ -178,12 +186,29 @@ def server_error(request):
     return HttpResponseServerError(html)
 
 
+def _from_storage(request, name: str):
+    """A picture from object storage (S3), with `serve`'s Last-Modified and 304."""
+    try:
+        file = default_storage.open(name, "rb")  # S3: reads the metadata, not the bytes
+    except (FileNotFoundError, SuspiciousFileOperation):
+        raise Http404 from None
+    mtime = default_storage.get_modified_time(name).timestamp()
+    if not was_modified_since(request.META.get("HTTP_IF_MODIFIED_SINCE"), mtime):
+        file.close()
+        return HttpResponseNotModified()
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(file, content_type=content_type)
+    response["Last-Modified"] = http_date(mtime)
+    return response
+
+
 # What an uploaded image may do when opened on its own: nothing (an SVG is a document that
 # could run script on our origin; sandboxed, it cannot).
 MEDIA_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
 
 
 @require_safe
+@language_neutral
 def public_media(request, path):
     """Lesson pictures from MEDIA_ROOT, in production too (gunicorn has no file server).
 
@@ -199,7 +224,10 @@ def public_media(request, path):
     public = clean.startswith(tuple(settings.PUBLIC_MEDIA_PREFIXES))
     if not settings.SERVE_MEDIA or not public or clean != path:
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if isinstance(default_storage, FileSystemStorage):
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    else:
+        response = _from_storage(request, clean)
     response["Cache-Control"] = f"public, max-age={settings.MEDIA_MAX_AGE}"
     response["Content-Security-Policy"] = MEDIA_CSP
     return response

@@ -103,6 +103,41 @@ def h5p_package_upload(*, fileobj: IO[bytes], title: str = "", by=None) -> H5PUp
     return H5PUpload(package, created=True)
 
 
+def h5p_package_files_ensure(*, package: H5PPackage) -> None:
+    """Make sure this machine holds the package's extracted content and libraries.
+
+    The extracted tree (`H5P_ROOT`, a local folder) is each machine's copy of what the
+    uploaded packages hold. The uploads themselves live in the media storage, shared by
+    every machine (S3, or one disk); a web server that did not take the upload — another
+    machine, a new one, one whose disk was replaced — extracts the package from there on
+    first use, with the same checks as an upload. Files are only ever added, each folder
+    with one rename, so two requests doing this at once are harmless.
+    """
+    _package_extract_if_missing(package, seen=set())
+
+
+def _package_extract_if_missing(package: H5PPackage, *, seen: set[int]) -> None:
+    seen.add(package.pk)
+    missing = [
+        lib
+        for lib in package.resolved_libraries().values()
+        if not storage.library_dir(lib.storage_name).is_dir()
+    ]
+    if storage.content_dir(package.sha256).is_dir() and not missing:
+        return
+    with package.file.open("rb") as fileobj:
+        validated = h5p_package_validate(fileobj=fileobj)
+        storage.extract(fileobj, validated).commit()
+    # A library version this package uses but did not carry came with another package.
+    for lib in missing:
+        if storage.library_dir(lib.storage_name).is_dir():
+            continue
+        for other in H5PPackage.objects.filter(libraries=lib).exclude(pk__in=seen):
+            _package_extract_if_missing(other, seen=seen)
+            if storage.library_dir(lib.storage_name).is_dir():
+                break
+
+
 def h5p_package_files_remove(*, sha256: str, file_name: str) -> None:
     """Remove a deleted package's upload and extracted content.
 

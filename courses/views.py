@@ -11,6 +11,8 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from cms.http_cache import public_page
+
 from .models import CoursePage, LessonPage
 
 
@@ -41,7 +43,7 @@ def manifest(request):
 
 
 @require_GET
-@cache_control(public=True, max_age=0)
+@public_page()
 def offline(request):
     """The page the service worker shows for a page never visited while online."""
     return HttpResponse(render_to_string("courses/offline.html", request=request))

@@ -11,6 +11,7 @@ from functools import partial
 from django.db import transaction
 from django.dispatch import receiver
 
+from certificates.signals import certificate_changed
 from trainees.signals import (
     attendance_changed,
     course_completed,
@@ -66,13 +67,10 @@ def on_course_completed(sender, *, person, **kwargs):
     services.summaries_refresh(person_ids=[person.pk], groups=["days"])
 
 
-def on_certificate_changed(sender, *, certificate, **kwargs):
-    services.summaries_refresh(person_ids=[certificate.recipient_id], groups=["days"])
+def on_certificate_changed(sender, *, certificates, **kwargs):
+    person_ids = {c.recipient_id for c in certificates if c.recipient_id is not None}
+    if person_ids:
+        services.summaries_refresh(person_ids=person_ids, groups=["days"])
 
 
-try:  # certificates.signals arrives with the certificates branch (CONTRACTS.md §2)
-    from certificates.signals import certificate_changed
-except ImportError:  # pragma: no cover - until then there are no certificates to count
-    certificate_changed = None
-if certificate_changed is not None:
-    certificate_changed.connect(on_certificate_changed, dispatch_uid="coverage.certificate")
+certificate_changed.connect(on_certificate_changed, dispatch_uid="coverage.certificate")

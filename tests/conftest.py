@@ -458,3 +458,41 @@ def broker_at():
     yield point
     app.conf.broker_write_url, app.conf.task_always_eager = saved
     fresh_connections()
+
+
+S3_BUCKET = "bdhvs-media"
+
+
+@pytest.fixture
+def s3_server(tmp_path):
+    """moto's S3-compatible server on a free port of 127.0.0.1, with an empty bucket."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import boto3
+    import requests
+
+    port = free_port()
+    log = open(tmp_path / "moto.log", "wb")  # noqa: SIM115
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            requests.get(url, timeout=1)
+            break
+        except requests.RequestException:
+            assert time.monotonic() < deadline, (tmp_path / "moto.log").read_text()
+            time.sleep(0.1)
+    keys = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+    s3 = boto3.client("s3", endpoint_url=url, region_name="us-east-1", **keys)
+    s3.create_bucket(Bucket=S3_BUCKET)
+    yield url, s3
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()

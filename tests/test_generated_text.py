@@ -348,6 +348,24 @@ def certificate_issue_form(client, w, text):
     )
 
 
+def privacy_search(client, w, text):
+    as_user(client, w.coordinator)
+    return get_query(client, "/vi/people/privacy/", {"q": text})
+
+
+def privacy_erase(client, w, text):
+    as_user(client, w.coordinator)
+    return post_form(
+        client, f"/vi/people/{w.person.pk}/privacy/", {"reason": text, "confirm": text}
+    )
+
+
+def coverage_dashboard(client, w, text):
+    as_user(client, w.coordinator)
+    fields = ("period", "at", "campaign", "colour_by", "kind", "colour", "q", "sort", "desc")
+    return get_query(client, f"/vi/coverage/commune/{w.commune.code}/", dict.fromkeys(fields, text))
+
+
 ENDPOINTS = [
     login,
     sign_up_search,
@@ -372,6 +390,9 @@ ENDPOINTS = [
     certificate_verify,
     certificate_manage_search,
     certificate_issue_form,
+    privacy_search,
+    privacy_erase,
+    coverage_dashboard,
 ]
 
 

@@ -27,6 +27,10 @@ PUBLIC_PAGES = {
     # A lesson's pictures and H5P content: no one's data; "private, max-age" so a lesson
     # restricted to a group is kept only in its reader's browser, for offline use.
     "h5p:content_file": "lesson content",
+    # The certificate check screens: public pages, account links from /api/me/.
+    "certificates:check": "the offline certificate check screen",
+    "certificates:verify": "what a certificate's QR code opens (names only its holder)",
+    "certificates:verify_search": "the search by serial number",
     "certificate_keys": "the public keys verifiers fetch",
     "certificate_revocations": "the revocation list (serials only)",
     "api:openapi-json": "the API's schema",

@@ -62,6 +62,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise serves compressed, far-future-cached static files without a separate server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 answers: a phone revalidating a kept public page downloads nothing new.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside sessions and locale, to correct the Vary they add to public pages.
+    "cms.middleware.public_vary",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.middleware.remember_language",
@@ -245,6 +249,10 @@ MEDIA_ROOT = env("MEDIA_ROOT")
 SERVE_MEDIA = env("SERVE_MEDIA")
 PUBLIC_MEDIA_PREFIXES = ["images/", "original_images/"]
 MEDIA_MAX_AGE = 86_400
+# How long a reverse proxy or CDN may serve its copy of a public page (s-maxage) before
+# asking again; browsers always ask (max-age=0, answered 304 when unchanged). A published
+# edit reaches every reader at most this much later. See cms/http_cache.py.
+PUBLIC_PAGE_PROXY_MAX_AGE = env("PUBLIC_PAGE_PROXY_MAX_AGE")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
@@ -255,6 +263,41 @@ STORAGES = {
         "OPTIONS": {"location": env("PRIVATE_MEDIA_ROOT"), "allow_overwrite": True},
     },
 }
+# --- Media on S3-compatible storage (optional) -----------------------------------------------
+# With AWS_STORAGE_BUCKET_NAME set, uploads (pictures, documents, H5P uploads, coverage
+# reports) and certificate PDFs go to one private bucket — AWS S3, MinIO, Ceph, or any
+# S3-compatible service at AWS_S3_ENDPOINT_URL — so every web and worker machine sees the
+# same files without a shared disk. Pictures are still linked and served under our /media/
+# (cms.storage.MediaStorage), so offline saving keeps working; documents go through
+# Wagtail's checked view. Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or boto3's
+# own chain (an instance role) when they are empty.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+if env("AWS_STORAGE_BUCKET_NAME"):
+    _s3 = {
+        "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env("AWS_S3_REGION_NAME") or None,
+        "access_key": env("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": env("AWS_SECRET_ACCESS_KEY") or None,
+        "default_acl": None,  # private: the bucket's own policy, never public-read
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "cms.storage.MediaStorage",
+        "OPTIONS": {**_s3, "location": "media"},
+    }
+    STORAGES["certificates"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "location": "certificates", "file_overwrite": True},
+    }
+    # Wagtail would redirect to the file's URL; stream it through its checked view instead.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Extracted H5P packages: a local folder on each machine (MEDIA_ROOT/h5p when empty), rebuilt
+# from the uploaded package (in the storage above) when missing, so it needs no shared disk
+# (courses/h5p/storage.py).
+H5P_ROOT = env("H5P_ROOT")
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Request bodies (cms.middleware.limit_request_body answers 413 beyond them). Form fields
 # and JSON: Django's 2.5 MB. Files: 5 MB anywhere, unless the path says more — the admin

@@ -34,6 +34,13 @@ env = environ.Env(
     RATE_LIMIT_EXEMPT_ADDRESSES=(list, []),
     TRUSTED_PROXY_COUNT=(int, 0),
     SERVE_MEDIA=(bool, True),
+    PUBLIC_PAGE_PROXY_MAX_AGE=(int, 300),
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_ACCESS_KEY_ID=(str, ""),
+    AWS_SECRET_ACCESS_KEY=(str, ""),
+    H5P_ROOT=(str, ""),
     RAW_LOG_RETENTION_DAYS=(int, 365),
     AUDIT_LOG_RETENTION_DAYS=(int, 730),
 )

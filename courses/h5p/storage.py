@@ -42,7 +42,7 @@ GZIP_MIN_BYTES = 512
 
 
 def h5p_root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "h5p"
+    return Path(settings.H5P_ROOT or Path(settings.MEDIA_ROOT) / "h5p")
 
 
 def content_dir(sha256: str) -> Path:
@@ -71,8 +71,14 @@ class Staged:
         target = content_dir(self.sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
-            os.rename(self.tmp / CONTENT_DIR, target)
-            self.moved.append(target)
+            try:
+                os.rename(self.tmp / CONTENT_DIR, target)
+            except OSError:
+                # Another request extracted the same package first: theirs is identical.
+                if not target.is_dir():
+                    raise
+            else:
+                self.moved.append(target)
         (h5p_root() / "libraries").mkdir(parents=True, exist_ok=True)
         for storage_name in self.libraries.values():
             dest = library_dir(storage_name)

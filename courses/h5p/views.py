@@ -8,6 +8,7 @@ downloads (`Content-Disposition: attachment`) — validation already refuses the
 second lock on the door.
 """
 
+import logging
 import mimetypes
 from pathlib import Path
 
@@ -16,9 +17,15 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from cms.http_cache import language_neutral
+
+from .. import services
 from ..models import H5PLibrary, H5PPackage
 from ..permissions import package_visible
 from . import bundles, storage
+from .validation import H5PValidationError
+
+logger = logging.getLogger(__name__)
 
 # Types a browser shows passively (or runs only when a page includes them).
 INLINE_TYPES = {
@@ -69,6 +76,18 @@ def content_type_for(path: str) -> str:
     return EXTRA_TYPES.get(ext) or mimetypes.guess_type(path)[0] or "application/octet-stream"
 
 
+def _files_ensure(*packages: H5PPackage) -> None:
+    """Extract on this machine what only the shared upload holds (services docstring)."""
+    for package in packages:
+        try:
+            services.h5p_package_files_ensure(package=package)
+        except (H5PValidationError, FileNotFoundError):
+            # The upload is gone or no longer passes the checks: the activity cannot play,
+            # which the page shows; say why in the log rather than answering 500.
+            logger.exception("H5P package %s cannot be extracted on this machine", package.pk)
+            raise Http404 from None
+
+
 def _safe_join(root: Path, path: str) -> Path:
     if "\x00" in path or "\\" in path:
         raise Http404
@@ -105,6 +124,7 @@ def _respond(request, full: Path, *, inline_types: set[str], cache_control: str)
 
 
 @require_safe
+@language_neutral
 def library_file(request, token: str, path: str):
     """A library file, e.g. lib/<token>/H5P.TrueFalse-1.6/js/true-false.js.
 
@@ -127,6 +147,8 @@ def library_file(request, token: str, path: str):
     )
     if lib is None:
         raise Http404
+    if not storage.library_dir(lib.storage_name).is_dir():
+        _files_ensure(*H5PPackage.objects.filter(libraries=lib)[:1])
     full = _safe_join(storage.library_dir(lib.storage_name), rest)
     return _respond(
         request,
@@ -145,6 +167,8 @@ def _bundle(request, token: str, name: str):
     # URL always names the same bytes.
     if package.library_token() != token:
         raise Http404
+    if not (bundles.bundle_dir() / f"{token}.{kind}").is_file():
+        _files_ensure(package)
     return _respond(
         request,
         bundles.bundle_file(package, kind),
@@ -159,6 +183,8 @@ def content_file(request, pk: int, path: str):
     package = get_object_or_404(H5PPackage, pk=pk)
     if not package_visible(request, package):
         raise Http404
+    if not storage.content_dir(package.sha256).is_dir():
+        _files_ensure(package)
     full = _safe_join(storage.content_dir(package.sha256), path)
     # A package's files never change (its sha256 names them), but who may see them can.
     return _respond(

@@ -194,7 +194,7 @@ def test_merging_people_keeps_the_older_certificate_valid(held_session, trainer_
     newer = services.certificate_issue(person=kept, achievement=achievement)
     changed = []
     certificate_changed.connect(
-        lambda sender, certificate, **kw: changed.append(certificate.pk),
+        lambda sender, certificates, **kw: changed.extend(c.pk for c in certificates),
         weak=False,
         dispatch_uid="t",
     )
@@ -238,7 +238,7 @@ def test_changes_are_announced_on_commit(held_session, django_capture_on_commit_
     person = held_session.attendances.first().person
     seen = []
     certificate_changed.connect(
-        lambda sender, certificate, **kw: seen.append(certificate.serial),
+        lambda sender, certificates, **kw: seen.extend(c.serial for c in certificates),
         weak=False,
         dispatch_uid="t2",
     )

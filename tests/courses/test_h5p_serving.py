@@ -129,3 +129,39 @@ def test_lesson_page_inlines_the_player_data(client, course_tree):
     assert f"{package.content_url()}/content.json" in html  # content.json inlined
     assert "H5P.TrueFalse-1.6/library.json" in html  # every library.json inlined
     assert "courses/h5p-player.js" in html
+
+
+def test_another_machine_extracts_the_package_from_the_shared_upload(
+    client, course_tree, settings, tmp_path
+):
+    """Several web machines share the uploads (S3 or one disk), not the extracted folders: a
+    machine that did not take the upload extracts it on first use, and serves the same bytes."""
+    package = import_file(TRUEFALSE)
+    h5p_lesson(course_tree["course"], package)
+    lib = package.resolved_libraries()["H5P.TrueFalse-1.6"]
+    js = lib.library_json["preloadedJs"][0]["path"]
+    content = next(
+        p.relative_to(storage.content_dir(package.sha256)).as_posix()
+        for p in sorted(storage.content_dir(package.sha256).rglob("*"))
+        if p.is_file()
+    )
+    urls = [
+        f"{package.content_url()}/{content}",
+        f"{package.libraries_url()}/{lib.folder}/{js}",
+        f"{package.libraries_url()}/_bundle-0.0/{package.pk}.js",
+        f"{package.libraries_url()}/_bundle-0.0/{package.pk}.css",
+    ]
+
+    def bodies():
+        out = []
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            out.append(b"".join(response.streaming_content))
+        return out
+
+    first = bodies()
+    settings.H5P_ROOT = str(tmp_path / "other-machine-h5p")  # empty: nothing extracted here
+    assert bodies() == first
+    assert storage.content_dir(package.sha256).is_dir()
+    assert storage.library_dir(lib.storage_name).is_dir()

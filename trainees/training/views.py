@@ -16,8 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from cms.http_cache import public_page
 
 from ..models import (
     Attendance,
@@ -237,7 +239,7 @@ def session_rollcall(request, session_uuid):
 
 
 @require_GET
-@cache_control(public=True, max_age=0)
+@public_page()
 def rollcall_shell(request):
     """What the service worker shows for a roll call opened with no signal: the same page,
     holding nothing personal; the roster and the records wait in the phone's IndexedDB."""
