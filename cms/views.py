@@ -137,7 +137,7 @@ def healthz_part(request, part: str):
 
 
 # Bump when sw.js changes in a way that must drop the kept shell.
-SW_VERSION = "2"
+SW_VERSION = "3"
 # Files kept on the way (not those a learner saved): the oldest go past this many.
 SW_MEDIA_MAX = 200
 
