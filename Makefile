@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 PIP := .venv/bin/pip
 PORT ?= 8000
-DEB_PACKAGES := libharfbuzz-subset0 fonts-noto-core gettext
+DEB_PACKAGES := libharfbuzz-subset0 fonts-noto-core gettext ffmpeg espeak-ng
 DEB_TEST_PACKAGES := chromium zbar-tools poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

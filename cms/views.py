@@ -141,7 +141,7 @@ def healthz_part(request, part: str):
 # The service worker's own policy: it runs no other script and talks only to the site.
 WORKER_CSP = "default-src 'none'; connect-src 'self'"
 # Bump when sw.js changes in a way that must drop the kept shell.
-SW_VERSION = "2"
+SW_VERSION = "3"
 # Files kept on the way (not those a learner saved): the oldest go past this many.
 SW_MEDIA_MAX = 200
 

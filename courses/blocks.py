@@ -18,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .h5p.blocks import H5PActivityBlock
 
@@ -54,6 +55,13 @@ class StepBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("screenshot or drawing"), required=False)
     alt = blocks.CharBlock(label=_("text for people who cannot see the image"), required=False)
     text = blocks.CharBlock(label=_("one short line"), max_length=200)
+    # Read aloud beside the step for people who read little; recorded in the chooser.
+    narration = SnippetChooserBlock(
+        "courses.Narration",
+        label=_("narration"),
+        required=False,
+        help_text=_("The step read aloud. Choose a clip, or record one in the chooser."),
+    )
 
     def clean(self, value):
         value = super().clean(value)

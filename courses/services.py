@@ -6,20 +6,25 @@
   The same file uploaded again (same SHA-256) is recognised: nothing new is stored, the new
   title (if any) is applied, and the result says the package was there already.
   `h5p_package_import` is the same, returning just the package.
+- `narration_create` stores a narration clip already converted by `courses.audio`
+  (`audio_prepare` for a file, `speech_synthesise` for the demo's synthetic voice).
 """
 
 from __future__ import annotations
 
 import shutil
+import uuid
 from dataclasses import dataclass
 from typing import IO
 
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 
+from .audio import EXTENSION, PreparedAudio
 from .h5p import storage
 from .h5p.validation import LibraryRef, ValidatedPackage, validate_package
-from .models import H5PLibrary, H5PPackage
+from .models import H5PLibrary, H5PPackage, Narration
 
 
 def _is_installed(ref: LibraryRef) -> bool:
@@ -149,3 +154,20 @@ def h5p_package_files_remove(*, sha256: str, file_name: str) -> None:
     shutil.rmtree(storage.content_dir(sha256), ignore_errors=True)
     if file_name:
         H5PPackage._meta.get_field("file").storage.delete(file_name)
+
+
+def narration_create(
+    *, audio: PreparedAudio, title: str, language: str, synthetic: bool = False
+) -> Narration:
+    """A narration clip from converted audio; its file is removed if the row is not saved."""
+    narration = Narration(
+        title=title[:200], language=language, synthetic=synthetic, duration=audio.duration
+    )
+    narration.file.save(f"{uuid.uuid4().hex}{EXTENSION}", ContentFile(audio.content), save=False)
+    try:
+        with transaction.atomic():
+            narration.save()
+    except BaseException:
+        narration.file.storage.delete(narration.file.name)
+        raise
+    return narration

@@ -1,19 +1,24 @@
-"""H5P activities in the Wagtail admin: a snippet with a chooser, upload behind a permission."""
+"""Content in the Wagtail admin: H5P activities (a snippet with a chooser, upload behind a
+permission) and narration clips (recorded from the microphone or uploaded)."""
 
 from functools import partial
 
 from django.db import transaction
 from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewSet
 
-from .forms import H5PPackageForm
-from .models import H5PPackage
+from .forms import H5PPackageForm, NarrationChooserForm, NarrationForm
+from .models import H5PPackage, Narration
 from .services import h5p_package_files_remove, h5p_package_upload
 
 
@@ -78,6 +83,53 @@ class H5PPackageViewSet(SnippetViewSet):
 
 
 register_snippet(H5PPackageViewSet)
+
+
+class NarrationChooserViewSet(SnippetChooserViewSet):
+    # A "Record or upload" tab in the chooser of a step: record and attach in one go.
+    creation_form_class = NarrationChooserForm
+    create_action_label = gettext_lazy("Save this narration")
+    creation_tab_label = gettext_lazy("Record or upload")
+
+
+class VoiceColumn(Column):
+    """Synthetic clips say so in the listing, so an editor sees what to record again."""
+
+    def get_value(self, instance):
+        if instance.synthetic:
+            return _("Synthetic voice — replace with a human voice")
+        return _("Human voice")
+
+
+class NarrationViewSet(SnippetViewSet):
+    model = Narration
+    icon = "media"
+    menu_label = gettext_lazy("Narration")
+    add_to_admin_menu = True
+    menu_order = 310
+    chooser_viewset_class = NarrationChooserViewSet
+    list_display = [
+        "title",
+        "language",
+        VoiceColumn("voice", label=gettext_lazy("voice")),
+        "created_at",
+    ]
+    list_filter = ["language", "synthetic"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(
+        [FieldPanel("file"), FieldPanel("title"), FieldPanel("language")],
+        base_form_class=NarrationForm,
+    )
+
+
+register_snippet(NarrationViewSet)
+
+
+@hooks.register("insert_global_admin_js")
+def narration_recorder_js():
+    """The recorder (a file of its own, no inline script: a strict admin CSP holds). It acts
+    only where a narration form's file input is, on its page or in a step's chooser."""
+    return format_html('<script src="{}" defer></script>', static("courses/narration-recorder.js"))
 
 
 @hooks.register("offline_shell_urls")

@@ -251,7 +251,8 @@ MEDIA_ROOT = env("MEDIA_ROOT")
 # too; a proxy that serves these folders itself may turn that off. Nothing else under
 # MEDIA_ROOT is public: documents, H5P content and reports have views that check who asks.
 SERVE_MEDIA = env("SERVE_MEDIA")
-PUBLIC_MEDIA_PREFIXES = ["images/", "original_images/"]
+# Narration clips are read aloud beside public lesson steps (courses.models.narration).
+PUBLIC_MEDIA_PREFIXES = ["images/", "original_images/", "narration/"]
 MEDIA_MAX_AGE = 86_400
 # How long a reverse proxy or CDN may serve its copy of a public page (s-maxage) before
 # asking again; browsers always ask (max-age=0, answered 304 when unchanged). A published

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from certificates import rendering, services, signing
 from certificates.factories import CertificateTemplateFactory
 from certificates.models import Certificate
+from tests.conftest import S3_BUCKET
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +130,50 @@ def test_no_template_still_renders(held_session):
     assert cert.template is None
     assert cert.recipient_name in pdf_text(rendering.certificate_pdf(cert))
     assert Certificate.objects.count() == 1
+
+
+def test_a_logo_in_object_storage_is_printed(held_session, settings, s3_server):
+    """With media in a bucket (no local path) the worker puts the logo into the document
+    itself instead of fetching it from the site."""
+    from django.core.files.base import ContentFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "cms.storage.MediaStorage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": s3_server[0],
+                "region_name": "us-east-1",
+                "access_key": "testing",
+                "secret_key": "testing",
+                "location": "media",
+            },
+        },
+    }
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (120, 120), (20, 90, 160)).save(buffer, "PNG")
+    logo = get_image_model()(title="Logo", width=120, height=120)
+    logo.file.save("logo.png", ContentFile(buffer.getvalue()), save=False)
+    logo.width, logo.height = 120, 120
+    logo.save()
+    with pytest.raises(NotImplementedError):
+        logo.file.path  # noqa: B018 — the bucket case: no file on this machine
+
+    def images(template):
+        person = held_session.attendances.first().person
+        cert = services.certificate_issue(
+            person=person, achievement=services.session_achievement(session=held_session)
+        )
+        cert.template = template
+        pdf = PdfReader(io.BytesIO(rendering.certificate_pdf(cert)))
+        cert.delete()
+        return sum(len(page.images) for page in pdf.pages)
+
+    template = CertificateTemplateFactory(kind="session")
+    plain = images(template)
+    template.logo = logo
+    template.save()
+    assert images(template) == plain + 1

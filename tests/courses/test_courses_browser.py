@@ -24,6 +24,7 @@ TEXTS = {
         "next": "Bài tiếp theo",
         "course_done": "Đã hoàn thành khoá học. Chúc mừng bạn!",
         "completed": "Bạn đã hoàn thành khoá học này.",
+        "done": "Đã hoàn thành",
     },
     "hmn": {
         "right": "Yog lawm!",
@@ -32,6 +33,7 @@ TEXTS = {
         "next": "Zaj kawm tom ntej",
         "course_done": "Kawm tiav chav kawm lawm. Zoo siab nrog koj!",
         "completed": "Koj kawm tiav chav kawm no lawm.",
+        "done": "Tiav lawm",
     },
 }
 
@@ -97,6 +99,11 @@ def test_catalogue_to_completed_course(phone_page, course_tree, learner, lang):
 
     page.goto(f"/{lang}/khoa-hoc/dung-dien-thoai/")
     expect(page.get_by_text(t["completed"])).to_be_visible()
+    # Pictures first: each finished lesson is ticked (✓) in the list, with a word for
+    # screen readers; the ticks come from /api/me/, never from the public page.
+    done = page.locator(".lessons li.done")
+    expect(done).to_have_count(3)
+    expect(done.first.get_by_role("link")).to_contain_text(t["done"])
     progress = CourseProgress.objects.get(person__user=learner)
     assert progress.completed_at is not None and progress.percent == 100
 

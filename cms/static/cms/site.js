@@ -27,9 +27,15 @@ function show(data) {
     });
     list.hidden = false;
   }
+  // ✓ on the lessons this learner completed, with the word for screen readers.
   data.completed.forEach(function (key) {
-    var li = document.querySelector('.lessons li[data-lesson="' + key + '"]');
-    if (li) li.classList.add("done");
+    var li = document.querySelector('.lessons li[data-lesson="' + key + '"]'), a = li && li.querySelector("a");
+    if (!a || li.classList.contains("done")) return;
+    li.classList.add("done");
+    var word = document.createElement("span");
+    word.className = "sr";
+    word.textContent = " " + li.parentNode.dataset.done;
+    a.appendChild(word);
   });
   Object.keys(data.scores).forEach(function (pk) {
     var out = document.querySelector('.h5p-activity[data-package="' + pk + '"] [data-h5p-score]');

@@ -4,8 +4,9 @@
      with no signal — lessons visited, courses saved for offline;
    - private pages are never kept. A roll call opened with no signal gets the roll call's
      shell, which holds nothing personal (the roster waits in IndexedDB);
-   - static files, media and H5P files: the kept copy first; what is kept on the way is
-     bounded (the oldest go first); what "Save for offline" keeps is not;
+   - static files, media and H5P files: the kept copy first (the part asked with a Range
+     header as a 206: narration plays offline); what is kept on the way is bounded (the
+     oldest go first); what "Save for offline" keeps is not;
    - /api/ and /admin/ pass through: records wait in the page's outbox (cms/offline.js). */
 var VERSION = "{{ version }}";
 var SHELL = "bdhvs-shell-" + VERSION, PAGES = "bdhvs-public", MEDIA = "bdhvs-media";
@@ -44,6 +45,24 @@ function trim() {
   });
 }
 
+/* A kept file asked with a Range header (audio and video players ask "bytes=0-" and then
+   the parts they need): the asked part as a 206, else the player stops with no signal. */
+function ranged(req, hit) {
+  var m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.get("Range") || "");
+  if (!m || hit.status !== 200) return hit;
+  return hit.arrayBuffer().then(function (buf) {
+    var size = buf.byteLength, start = +m[1], end = m[2] ? Math.min(+m[2], size - 1) : size - 1;
+    if (!m[1]) { start = Math.max(0, size - +m[2]); end = size - 1; }
+    if (start >= size || start > end) {
+      return new Response(null, { status: 416, headers: { "Content-Range": "bytes */" + size } });
+    }
+    return new Response(buf.slice(start, end + 1), { status: 206, headers: {
+      "Content-Type": hit.headers.get("Content-Type") || "application/octet-stream",
+      "Content-Range": "bytes " + start + "-" + end + "/" + size,
+      "Content-Length": String(end - start + 1), "Accept-Ranges": "bytes" } });
+  });
+}
+
 self.addEventListener("fetch", function (e) {
   var req = e.request, url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== location.origin) return;
@@ -51,8 +70,11 @@ self.addEventListener("fetch", function (e) {
   if (path.indexOf("/api/") === 0 || path.indexOf("/admin/") === 0) return;
   if (path.indexOf("/static/") === 0 || path.indexOf("/media/") === 0 || path.indexOf("/h5p/") === 0) {
     e.respondWith(caches.match(req, { ignoreVary: true }).then(function (hit) {
-      return hit || fetch(req).then(function (res) {
-        if (isPublic(res) || (res.ok && path.indexOf("/h5p/") === 0 && !/no-store/.test(res.headers.get("Cache-Control") || ""))) {
+      if (hit) return ranged(req, hit);
+      return fetch(req).then(function (res) {
+        // A part of a file (206, asked with Range) cannot be kept; the whole one is.
+        if (res.status !== 200) return res;
+        if (isPublic(res) || (path.indexOf("/h5p/") === 0 && !/no-store/.test(res.headers.get("Cache-Control") || ""))) {
           var copy = res.clone();
           caches.open(MEDIA).then(function (c) { return c.put(req, copy); }).then(trim);
         }

@@ -14,7 +14,7 @@ from cms.models import HomePage
 from cms.services import home_page_ensure
 from courses.demo import _drawings
 from courses.factories import quiz_block
-from courses.models import CourseIndexPage, CoursePage, LessonPage, Topic
+from courses.models import CourseIndexPage, CoursePage, LessonPage, Narration, Topic
 
 # Every file of ours a plain lesson page loads (the ES modules it imports included).
 OWN_ASSETS = [
@@ -30,7 +30,8 @@ class Rollback(Exception):
     """Raised to undo the benchmark site."""
 
 
-def lesson_body(images):
+def lesson_body(images, narration=None):
+    clip = narration.pk if narration else None
     return [
         {"type": "paragraph", "value": "<p>Điện thoại có một nút nguồn ở cạnh bên.</p>"},
         {
@@ -42,9 +43,14 @@ def lesson_body(images):
             "value": {
                 "heading": "Bật máy",
                 "steps": [
-                    {"image": images["phone-unlock.svg"].pk, "alt": "Mở khoá", "text": "Vuốt lên."},
-                    {"image": None, "alt": "", "text": "Bấm và giữ nút nguồn 3 giây."},
-                    {"image": None, "alt": "", "text": "Nhập mã khoá."},
+                    {
+                        "image": images["phone-unlock.svg"].pk,
+                        "alt": "Mở khoá",
+                        "text": "Vuốt lên.",
+                        "narration": clip,
+                    },
+                    {"image": None, "alt": "", "text": "Bấm nút nguồn 3 giây.", "narration": clip},
+                    {"image": None, "alt": "", "text": "Nhập mã khoá.", "narration": clip},
                 ],
             },
         },
@@ -67,6 +73,11 @@ class Command(BaseCommand):
         parser.add_argument("--courses", type=int, default=50)
         parser.add_argument("--lessons", type=int, default=10)
         parser.add_argument("--requests", type=int, default=200)
+        parser.add_argument(
+            "--narrated",
+            action="store_true",
+            help="Every step carries a narration clip (a play button beside it).",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -83,7 +94,13 @@ class Command(BaseCommand):
         )
         images = _drawings()
         index = home.add_child(instance=CourseIndexPage(title="Benchmark", slug="benchmark-bdhvs"))
-        body = lesson_body(images)
+        narration = None
+        if options["narrated"]:
+            # Only its address is on the page (the clip loads when played): no file needed.
+            narration = Narration.objects.create(
+                title="Benchmark", file="narration/benchmark.mp3", duration=3, synthetic=True
+            )
+        body = lesson_body(images, narration)
         topics = list(Topic.values)
         target = None
         for c in range(options["courses"]):
@@ -131,7 +148,7 @@ class Command(BaseCommand):
         total = sum(gz for _raw, gz in sizes.values())
 
         out = self.stdout.write
-        out(f"Lesson page: {url}")
+        out(f"Lesson page: {url}" + ("  (every step narrated)" if narration else ""))
         out(f"Requests: {len(timings)}   p50 {p50:.1f} ms   p95 {p95:.1f} ms (server time)")
         out(
             f"Queries per request: {len(queries)}  "

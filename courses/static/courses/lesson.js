@@ -82,3 +82,18 @@ if (art) {
         events: [{ type: "position", lesson: +art.dataset.lesson, position: last }] }) });
   });
 }
+
+// Narration: a big play button beside each step. The clip loads only when played
+// (preload="none"); with no signal the service worker answers from what was saved.
+[].forEach.call(document.querySelectorAll(".narration"), function (n) {
+  var b = n.querySelector("button"), a = n.querySelector("audio");
+  b.hidden = false; a.controls = false; n.parentNode.classList.add("narrated");
+  b.addEventListener("click", function () {
+    if (!a.paused) return a.pause();
+    [].forEach.call(document.querySelectorAll(".narration audio"), function (o) { if (o !== a) o.pause(); });
+    a.play().catch(function () {});
+  });
+  ["play", "pause", "ended"].forEach(function (t) {
+    a.addEventListener(t, function () { b.setAttribute("aria-pressed", t === "play"); });
+  });
+});

@@ -2,7 +2,8 @@
    into the cache the service worker (cms/templates/cms/sw.js) answers from with no signal. */
 function say(el, text) { if (el) el.textContent = text; }
 
-/* What a lesson page needs offline besides itself: its pictures and media, and for each H5P
+/* What a lesson page needs offline besides itself: its pictures and media (narration clips
+   included: the <audio src> of each step), and for each H5P
    activity the player, the library bundles, and the content files its JSON names. */
 function needs(html) {
   var urls = (html.match(/(?:src|poster|href)="(\/(?:media|static|h5p)\/[^"]+)"/g) || [])

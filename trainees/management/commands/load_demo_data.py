@@ -7,6 +7,7 @@ from wagtail import hooks
 from cms.services import home_page_ensure
 from courses.demo import load_courses_demo
 from courses.demo_h5p import load_h5p_demo
+from courses.demo_narration import load_narration_demo
 from trainees.demo import (
     BAT_XAT_TEAM,
     PROVINCE_TEAM,
@@ -121,6 +122,7 @@ class Command(BaseCommand):
 
         load_attendance_demo()
         load_courses_demo()
+        load_narration_demo(stdout=self.stdout)
         load_h5p_demo(stdout=self.stdout)
         # Apps above trainees (certificates, coverage) add their demo data through this hook.
         for load in hooks.get_hooks("load_demo_data"):
