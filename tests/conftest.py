@@ -481,18 +481,20 @@ def s3_server(tmp_path):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            requests.get(url, timeout=1)
-            break
-        except requests.RequestException:
-            assert time.monotonic() < deadline, (tmp_path / "moto.log").read_text()
-            time.sleep(0.1)
-    keys = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-    s3 = boto3.client("s3", endpoint_url=url, region_name="us-east-1", **keys)
-    s3.create_bucket(Bucket=S3_BUCKET)
-    yield url, s3
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                requests.get(url, timeout=2)
+                break
+            except requests.RequestException:
+                assert time.monotonic() < deadline, (tmp_path / "moto.log").read_text()
+                time.sleep(0.2)
+        keys = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+        s3 = boto3.client("s3", endpoint_url=url, region_name="us-east-1", **keys)
+        s3.create_bucket(Bucket=S3_BUCKET)
+        yield url, s3
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
