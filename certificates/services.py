@@ -626,6 +626,27 @@ def certificate_render_pdf(*, certificate_id: int) -> Certificate | None:
     return locked
 
 
+def certificates_pending_render_again() -> int:
+    """Send the render of every certificate still being prepared again; returns how many.
+
+    A worker killed outright (SIGKILL, out of memory, a machine lost) takes the render tasks
+    it had reserved with it: acknowledged late, they sit unacknowledged in Redis, which hands
+    them back only after the broker's visibility timeout (an hour). Every worker that starts
+    calls this, so a restarted worker finishes the run at once. Renders are idempotent: one
+    still queued runs twice, and the second finds the PDF and stops.
+    """
+    from .tasks import certificate_render
+
+    pending = list(
+        Certificate.objects.filter(status=Certificate.Status.PENDING)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for certificate_id in pending:
+        certificate_render.delay(certificate_id)
+    return len(pending)
+
+
 def certificate_render_failed(*, certificate_id: int, error: str) -> None:
     """The last retry failed: say so, so staff can send it again."""
     Certificate.objects.filter(pk=certificate_id, status=Certificate.Status.PENDING).update(

@@ -2,13 +2,15 @@
 
 Acknowledged late and rejected when the worker process dies, so a worker killed mid-render
 (out of memory, a deploy) hands the task back to the queue; retried with exponential
-back-off; idempotent, so a redelivery after a render that did finish changes nothing.
+back-off; idempotent, so a redelivery after a render that did finish changes nothing. A
+worker killed outright (main process and pool) hands nothing back until Redis's visibility
+timeout: every starting worker sends the pending renders again (`render_pending_after_start`).
 """
 
 import logging
 
 from celery import shared_task
-from celery.signals import worker_init
+from celery.signals import worker_init, worker_ready
 
 from . import services
 
@@ -24,6 +26,20 @@ def warm_up_before_fork(**kwargs) -> None:
         warm_up()
     except Exception:  # a cold start is slower, not wrong: never keep the worker down
         logger.exception("Could not warm up certificate rendering")
+
+
+@worker_ready.connect
+def render_pending_after_start(sender, **kwargs) -> None:
+    """A worker that starts (after a crash, a kill, a deploy) sends the pending renders again:
+    those a killed worker had reserved would otherwise wait an hour in Redis."""
+    certificates_pending_render.delay()
+
+
+@shared_task
+def certificates_pending_render() -> None:
+    sent = services.certificates_pending_render_again()
+    if sent:
+        logger.info("Sent the render of %d pending certificate(s) again.", sent)
 
 
 @shared_task(

@@ -16,7 +16,68 @@ from ninja.security import SessionAuth
 from cms.personal import personal_data
 from trainees.training.api import router as attendance_router
 
-api = NinjaAPI(
+# Answers any operation can give besides its own, from layers around it: the schema lists
+# them, so a client (and the schemathesis fuzz in tests/cms/test_api_fuzz.py) knows them.
+ERROR = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+# django-ninja's answer to a path, query or body that does not fit the operation's types.
+VALIDATION_ERRORS = {
+    "type": "object",
+    "properties": {
+        "detail": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string"},
+                    "loc": {"type": "array", "items": {"type": ["string", "integer"]}},
+                    "msg": {"type": "string"},
+                },
+                "required": ["loc", "msg"],
+            },
+        }
+    },
+    "required": ["detail"],
+}
+
+
+def _answer(description: str, schema_name: str) -> dict:
+    return {
+        "description": description,
+        "content": {
+            "application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
+        },
+    }
+
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(
+            ApiError=ERROR, ValidationErrors=VALIDATION_ERRORS
+        )
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                answers = operation.setdefault("responses", {})
+                extra = {
+                    413: ("The data sent is too large", "ApiError"),
+                    429: ("Too many requests: try again after Retry-After seconds", "ApiError"),
+                }
+                if operation.get("parameters") or operation.get("requestBody"):
+                    extra[422] = ("The request does not fit the operation", "ValidationErrors")
+                if operation.get("security"):
+                    extra[401] = ("Not signed in", "ApiError")
+                if method in ("post", "put", "patch", "delete"):
+                    extra[403] = ("The CSRF token is missing or wrong", "ApiError")
+                for status, (description, name) in extra.items():
+                    answers.setdefault(status, _answer(description, name))
+        return schema
+
+
+api = Api(
     title="Bình dân học vụ số",
     version="1",
     urls_namespace="api",

@@ -1,3 +1,6 @@
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
@@ -259,3 +262,33 @@ class PublicGZipMiddleware(GZipMiddleware):
         if not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES):
             return response
         return super().process_response(request, response)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's header on every HTML answer, with the admin's policy under /admin/.
+
+    The site's policy (`CONTENT_SECURITY_POLICY`) is one fixed header, with no nonce, so a
+    public page stays the same for everyone. Wagtail's admin needs inline scripts: paths in
+    `CSP_ADMIN_PREFIXES` get `CONTENT_SECURITY_POLICY_ADMIN` instead, without copying or
+    overriding any of Wagtail's templates. A page Wagtail renders for the admin's preview
+    (a dummy request run through the middleware, path and all) keeps the site's policy, but
+    the admin may frame it. JSON, CSV, PDF and script answers get no policy
+    (a browser applies one only to documents and workers); a view that sets its own header
+    (the service worker, media, H5P content files) keeps it.
+    """
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "")
+        if not content_type.startswith("text/html"):
+            response._csp_exempt = True
+        return super().process_response(request, response)
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(settings.CSP_ADMIN_PREFIXES):
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts

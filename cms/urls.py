@@ -25,6 +25,7 @@ urlpatterns = [
         r"^healthz/(?P<part>web|db|cache|broker|workers)$", views.healthz_part, name="healthz-part"
     ),
     path("sw.js", views.service_worker, name="service_worker"),
+    path("csp-report/", views.csp_report, name="csp_report"),  # settings.CSP_REPORT_URL
     path("api/progress/", include((progress_urlpatterns, "progress"))),
     path("api/", api.urls),
     path("h5p/", include("courses.h5p.urls")),

@@ -24,7 +24,8 @@ from django.utils import translation
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST, require_safe
 from django.views.static import serve, was_modified_since
 from wagtail import hooks
 from wagtail.views import serve as wagtail_serve
@@ -33,6 +34,7 @@ from cms.http_cache import language_neutral
 from cms.page_cache import serve_cached
 
 logger = logging.getLogger(__name__)
+csp_logger = logging.getLogger("cms.csp")
 
 
 def page(request, path):
@@ -143,6 +145,8 @@ def healthz_part(request, part: str):
     return _text("ok") if _workers_answer() else _text("no worker answers", 503)
 
 
+# The service worker's own policy: it runs no other script and talks only to the site.
+WORKER_CSP = "default-src 'none'; connect-src 'self'"
 # Bump when sw.js changes in a way that must drop the kept shell.
 SW_VERSION = "3"
 # Files kept on the way (not those a learner saved): the oldest go past this many.
@@ -172,6 +176,8 @@ def service_worker(request):
     )
     response = HttpResponse(body, content_type="application/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
+    # A worker follows the policy of its own script: it only fetches from the site.
+    response["Content-Security-Policy"] = WORKER_CSP
     return response
 
 
@@ -238,3 +244,63 @@ def public_media(request, path):
     response["Cache-Control"] = f"public, max-age={settings.MEDIA_MAX_AGE}"
     response["Content-Security-Policy"] = MEDIA_CSP
     return response
+
+
+# A report is a few hundred bytes; a browser sends one per thing the policy blocked.
+CSP_REPORT_MAX_BYTES = 16 * 1024
+CSP_REPORT_FIELDS = (
+    ("document-uri", "documentURL"),
+    ("effective-directive", "effectiveDirective"),
+    ("blocked-uri", "blockedURL"),
+    ("source-file", "sourceFile"),
+    ("line-number", "lineNumber"),
+    ("script-sample", "sample"),
+)
+
+
+def csp_violations(data) -> list[dict]:
+    """The violations in a report body: report-uri's `{"csp-report": {…}}` or the
+    Reporting API's list of `{"type": "csp-violation", "body": {…}}`, each as a dict of the
+    report-uri field names. Anything else is a ValueError."""
+    if isinstance(data, dict) and isinstance(data.get("csp-report"), dict):
+        bodies = [(data["csp-report"], 0)]
+    elif isinstance(data, list) and all(isinstance(item, dict) for item in data):
+        bodies = [
+            (item["body"], 1)
+            for item in data
+            if item.get("type") == "csp-violation" and isinstance(item.get("body"), dict)
+        ]
+    else:
+        raise ValueError("not a CSP report")
+    return [
+        {names[0]: str(body.get(names[which], ""))[:300] for names in CSP_REPORT_FIELDS}
+        for body, which in bodies
+    ]
+
+
+@csrf_exempt
+@require_POST
+def csp_report(request):
+    """Where browsers report what the Content-Security-Policy blocked (`report-uri`).
+
+    Each violation is logged as a warning on the `cms.csp` logger, so a script or style
+    that a change left inline shows up in the logs before users notice a broken page.
+    Rate-limited per address (RATE_LIMITS); a body that is no report is refused with 400.
+    """
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > CSP_REPORT_MAX_BYTES:
+        return JsonResponse({"detail": _("The data sent is too large.")}, status=413)
+    try:
+        violations = csp_violations(json.loads(request.body))
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse({"detail": _("The data sent was not readable.")}, status=400)
+    for violation in violations:
+        csp_logger.warning(
+            "Content-Security-Policy violation on %(document-uri)s: %(effective-directive)s "
+            "blocked %(blocked-uri)s (%(source-file)s:%(line-number)s %(script-sample)s)",
+            violation,
+        )
+    return HttpResponse(status=204)

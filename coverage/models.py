@@ -245,14 +245,25 @@ class Boundary(models.Model):
 
 # --- Summaries (written only by coverage.services) ---------------------------------------
 
+# Summary rows are derived: `coverage.services` writes them from rows that exist, in the same
+# transaction, and Django's collector still deletes them with what they point at (`on_delete`
+# is enforced in Python). So the database keeps no foreign-key constraint on them: its
+# deferred checks ran at COMMIT once per row written, which cost every batch of marks as
+# much again as the summaries' own writes. The nightly reconcile is the safety net.
+DERIVED = {"db_constraint": False}
+# … and no index of its own where a composite index of the table starts with that column.
+DERIVED_INDEXED = {"db_constraint": False, "db_index": False}
+
 
 class PersonSummary(models.Model):
     """One row per person ever trained: where they count and when they were first trained."""
 
     person = models.OneToOneField(
-        Person, on_delete=models.CASCADE, primary_key=True, related_name="+"
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="+", **DERIVED
     )
-    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, null=True, related_name="+")
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, null=True, related_name="+", **DERIVED_INDEXED
+    )
     first_trained_on = models.DateField()
 
     class Meta:
@@ -265,16 +276,27 @@ class PersonSummary(models.Model):
 class PersonMonth(models.Model):
     """A person trained in a month; bit d-1 of `days` is set for each day d they were."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", **DERIVED_INDEXED
+    )
     month = models.DateField()
     days = models.IntegerField()
-    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, null=True, related_name="+")
-    village = models.ForeignKey(Village, on_delete=models.SET_NULL, null=True, related_name="+")
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, null=True, related_name="+", **DERIVED_INDEXED
+    )
+    village = models.ForeignKey(
+        Village, on_delete=models.SET_NULL, null=True, related_name="+", **DERIVED_INDEXED
+    )
     household = models.CharField(max_length=50, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "month"], name="personmonth_once")]
-        indexes = [models.Index(fields=["commune", "month"])]
+        indexes = [
+            models.Index(fields=["commune", "month"]),
+            # A household's other members, when a batch of marks changes whether it was
+            # reached in a period (the figures are updated by difference).
+            models.Index(fields=["village", "household", "month"], name="personmonth_household"),
+        ]
 
     def __str__(self):
         return f"{self.person_id} · {self.month:%Y-%m}"
@@ -283,11 +305,15 @@ class PersonMonth(models.Model):
 class PersonTopicMonth(models.Model):
     """A person trained on a topic in a month (days as in PersonMonth)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    topic = models.ForeignKey(SessionTopic, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", **DERIVED_INDEXED
+    )
+    topic = models.ForeignKey(SessionTopic, on_delete=models.CASCADE, related_name="+", **DERIVED)
     month = models.DateField()
     days = models.IntegerField()
-    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, null=True, related_name="+")
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, null=True, related_name="+", **DERIVED_INDEXED
+    )
 
     class Meta:
         constraints = [
@@ -304,9 +330,13 @@ class PersonTopicMonth(models.Model):
 class PersonDay(models.Model):
     """A day on which a person was issued certificates or completed online courses."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", **DERIVED_INDEXED
+    )
     day = models.DateField()
-    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, null=True, related_name="+")
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, null=True, related_name="+", **DERIVED_INDEXED
+    )
     certificates = models.PositiveIntegerField(default=0)
     completions = models.PositiveIntegerField(default=0)
 
@@ -322,9 +352,11 @@ class SessionSummary(models.Model):
     """Where and on which day a session counts, and whether it was held."""
 
     session = models.OneToOneField(
-        TrainingSession, on_delete=models.CASCADE, primary_key=True, related_name="+"
+        TrainingSession, on_delete=models.CASCADE, primary_key=True, related_name="+", **DERIVED
     )
-    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="+")
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, related_name="+", **DERIVED_INDEXED
+    )
     day = models.DateField()
     held = models.BooleanField()
 

@@ -25,7 +25,9 @@ from . import services
 
 @receiver(attendance_changed, dispatch_uid="coverage.attendance_changed")
 def on_attendance_changed(sender, *, session_ids, person_ids, **kwargs):
-    services.summaries_refresh(person_ids=person_ids, session_ids=session_ids, groups=("trained",))
+    services.summaries_refresh(
+        person_ids=person_ids, session_ids=session_ids, groups=("trained",), marks_only=True
+    )
 
 
 @receiver(session_changed, dispatch_uid="coverage.session_changed")

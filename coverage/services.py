@@ -5,18 +5,23 @@ The definitions are in `docs/indicators.md`. Three layers (see `coverage.models`
 1. **Raw rows** belong to trainees and certificates: attendance, sessions, people, course
    progress, certificates. Nothing here ever writes them.
 2. **Person-level summaries** (`PersonMonth`, `PersonTopicMonth`, `PersonSummary`,
-   `PersonDay`) and `SessionSummary`: `summaries_refresh` recomputes them from the raw rows
-   for exactly the people and sessions a change touched, compares with what is stored and
-   writes only the difference. Each person (and commune) is serialised by a transaction-level
-   advisory lock on PostgreSQL, so two concurrent changes to one person cannot both write
-   from a stale view (under READ COMMITTED, the second reads after the first commits).
-3. **Commune-level figures** (`CommunePeriodStat`): for every commune and period whose
-   person-level rows changed, every indicator is recounted from layer 2 — a count over a
-   few thousand rows, not over millions of marks — and upserted.
+   `PersonDay`) and `SessionSummary`, for exactly the people and sessions a change touched.
+3. **Commune-level figures** (`CommunePeriodStat`), moved **by the difference** the touched
+   people, households and sessions make to each period containing a day that moved
+   (docs/indicators.md, *How the figures are kept*); never recounted over a commune on the
+   way of a change, except for certificates and completions (layer 2's `PersonDay`).
 
-Both steps run in the transaction of the change (trainees' signals call them from inside
-their services), so the dashboard is never behind; `summaries_reconcile` recounts a whole
-commune from the raw rows at night and logs any difference it repairs.
+`summaries_refresh` does both in the transaction of the change (trainees' signals call it
+from inside their services), so the dashboard is never behind. People, then communes, are
+serialised by transaction-level advisory locks on PostgreSQL before anything is read.
+The common batch of marks, in which every mark counts, only adds days:
+`_refresh_marks_gained` reads what it touches once, computes the new rows and figures here
+and writes what changed in one statement. Anything else goes through
+`_refresh_trained_sql`: one statement that recomputes the touched people's rows from their
+marks, diffs and writes them, and adds the difference to the figures. On other databases
+the rows are diffed here and the touched communes' figures recounted from layer 2.
+`summaries_reconcile` recounts a whole commune from the raw rows at night and logs any
+difference it repairs.
 
 `indicators_for` reads the figures of many communes for one period: stored rows for the
 summarised periods, a recount over layer 2 for any other dates (exports with `--from/--to`).
@@ -140,9 +145,8 @@ class Touched:
             mask >>= 1
             day += 1
 
-    # Communes already locked by the refresh, and the campaigns it read (PostgreSQL path).
+    # Communes already locked by the refresh (PostgreSQL path).
     locked: set[int] = field(default_factory=set)
-    campaigns: list | None = None
 
     def __bool__(self):
         return any(self.days.values())
@@ -294,14 +298,17 @@ def summaries_refresh(
     exclude_session_ids: Iterable[int] = (),
     exclude_person_ids: Iterable[int] = (),
     groups: Iterable[str] = ("trained", "days"),
+    marks_only: bool = False,
 ) -> Touched:
     """Bring the summaries of these people and sessions in line with the raw rows.
 
     `exclude_*` name rows that are about to be deleted in this transaction (their
     deletion is announced before it happens). `groups` limits the work to what changed:
     "trained" for attendance and topics, "days" for certificates and completions; sessions
-    are refreshed whenever `session_ids` are given. Returns what changed, after the
-    commune-level figures have been recounted for it.
+    are refreshed whenever `session_ids` are given. `marks_only` says that only marks at
+    these sessions were added or corrected (attendance_changed), which lets a person whose
+    marks there all count simply gain those days. Returns what changed, after the
+    commune-level figures have been brought up to date for it.
     """
     person_ids = set(person_ids) - {None}
     session_ids = set(session_ids) - {None}
@@ -310,19 +317,31 @@ def summaries_refresh(
     groups = set(groups)
     touched = Touched()
     _lock(LOCK_PERSON, person_ids)
+    applied: set[str] = set()
 
     if connection.vendor == "postgresql" and (session_ids or "trained" in groups):
-        # Sessions and the people's trained rows in one statement; then only "days" is left.
+        # Sessions and the people's trained rows in one statement, which also moves the
+        # commune figures by the difference; then only "days" is left.
+        touched.locked, session_periods = _lock_communes_sql(person_ids, session_ids)
+        trained = "trained" in groups
+        gained = (
+            marks_only
+            and trained
+            and not exclude_person_ids
+            and not exclude_session_ids
+            and _refresh_marks_gained(person_ids, session_ids, session_periods)
+        )
+        if gained:
+            return touched
         _refresh_trained_sql(
-            person_ids if "trained" in groups else set(),
-            person_ids - exclude_person_ids,
+            person_ids if trained else set(),
+            person_ids - exclude_person_ids if trained else set(),
             session_ids,
             exclude_session_ids,
             touched,
-            # Alone, its communes are locked in the same statement; with "days" as well,
-            # all communes are locked at once afterwards (one order: no deadlock).
-            lock_communes=groups <= {"trained"},
+            marks_only=marks_only,
         )
+        applied = {"trained", "sessions"}
         groups.discard("trained")
         session_ids = set()
     if session_ids:
@@ -367,22 +386,28 @@ def summaries_refresh(
             lambda key, v: touched.add("days", v[2], key[1]),
         )
     if touched:
-        commune_stats_recount(touched)
+        commune_stats_recount(touched, applied=applied)
     return touched
 
 
 def _sync_cte(name, table, keys, values, fresh_sql, old_where):
     """CTEs making `table`'s rows (old_where) equal the rows of `fresh_sql`, PostgreSQL.
 
-    `{name}_gone` returns the old values of the rows deleted; `{name}_new` holds the rows
-    added or changed with their old values (old_*), and `{name}_put` writes them. Every
-    sub-statement sees the same snapshot, so old and new are both known to report.
+    `{name}_old` holds the rows before (MATERIALIZED: read once, used by the differences
+    too); `{name}_gone` returns the old values of the rows deleted; `{name}_new` holds the
+    rows added or changed with their old values (old_*), and `{name}_put` writes them.
+    Every sub-statement sees the same snapshot, so old and new are both known to report.
+    `old_where` may be None when the caller defines `{name}_old` itself.
     """
     cols = [*keys, *values]
     key_match = " AND ".join(f"f.{k} = o.{k}" for k in keys)
+    old = (
+        f"{name}_old AS MATERIALIZED (SELECT {', '.join(cols)} FROM {table} WHERE {old_where}), "
+        if old_where
+        else ""
+    )
     return (
-        f"{name}_fresh AS ({fresh_sql}), "
-        f"{name}_old AS (SELECT {', '.join(cols)} FROM {table} WHERE {old_where}), "
+        f"{name}_fresh AS MATERIALIZED ({fresh_sql}), {old}"
         f"{name}_gone AS (DELETE FROM {table} t USING {name}_old o WHERE "  # noqa: S608
         + " AND ".join(f"t.{k} = o.{k}" for k in keys)
         + f" AND NOT EXISTS (SELECT 1 FROM {name}_fresh f WHERE {key_match}) "
@@ -398,19 +423,438 @@ def _sync_cte(name, table, keys, values, fresh_sql, old_where):
     )
 
 
+def _upsert_cte(name: str, model, columns: list[str], types: list[str], rows, conflict):
+    """A data-modifying CTE upserting these rows (all columns but the conflict key are
+    replaced), and its parameters: one array per column, so that the statement's text
+    does not grow with the rows (nor its parsing, on either side)."""
+    meta = model._meta
+    fields = [meta.get_field(c.removesuffix("_id")) for c in columns]
+    qn = connection.ops.quote_name
+    sets = ", ".join(
+        f"{qn(f.column)} = excluded.{qn(f.column)}" for f in fields if f.name not in conflict
+    )
+    target = ", ".join(qn(meta.get_field(c).column) for c in conflict)
+    arrays = ", ".join(f"%s::{t.removesuffix('::jsonb')}[]" for t in types)
+    names = [f"c{i}" for i in range(len(fields))]
+    select = ", ".join(
+        f"{n}::jsonb" if t.endswith("::jsonb") else n for n, t in zip(names, types, strict=True)
+    )
+    sql = (
+        f"{name} AS (INSERT INTO {qn(meta.db_table)} "  # noqa: S608
+        f"({', '.join(qn(f.column) for f in fields)}) SELECT {select} FROM unnest({arrays}) "
+        f"AS u({', '.join(names)}) ON CONFLICT ({target}) DO UPDATE SET {sets})"
+    )
+    return sql, [list(column) for column in zip(*rows, strict=True)]
+
+
+def _refresh_marks_gained(person_ids, session_ids, periods) -> bool:
+    """The common batch of marks, by difference and in Python (PostgreSQL): every mark
+    named (person × session) counts now, so each person only gains the sessions' days.
+
+    One statement reads what the change touches (the marks at these sessions, the people's
+    summary rows, the sessions, their households' other members' rows in these periods,
+    the stored figures of these communes and periods); the new rows and figures are
+    computed here; one statement writes the rows that changed. Nothing is recounted, and
+    no statement is long to plan. Returns False, having written nothing, when a mark does
+    not count (a correction to absent) or a person's rows say they live elsewhere than
+    their record: the caller then refreshes everyone from their marks.
+
+    The people and communes must be locked already (`_lock_communes_sql`), and `periods`
+    must be every summarised period containing the sessions' days.
+    """
+    tz = timezone.get_current_timezone_name()
+    t = {
+        m.__name__: _table(m)
+        for m in (
+            Attendance,
+            TrainingSession,
+            Person,
+            PersonMonth,
+            PersonTopicMonth,
+            PersonSummary,
+            SessionSummary,
+            CommunePeriodStat,
+        )
+    }
+    topics = _table(TrainingSession.topic_list.through)
+    # Plain strings for the kinds: they meet the stored rows' in dictionary keys.
+    periods = sorted(Period(str(p.kind), p.start, p.end) for p in periods)
+    months = sorted({m for p in periods for m in months_between(p.start, p.end)})
+    figures = (*COUNTS, "by_topic")
+    params = {
+        "tz": tz,
+        "people": sorted(person_ids),
+        "sessions": sorted(session_ids),
+        "trained": list(TRAINED_STATUSES),
+        "held": TrainingSession.Status.HELD,
+        "first": _d(months[0]) if months else None,
+        "last": _d(months[-1]) if months else None,
+        "starts": [_d(p.start) for p in periods],
+    }
+
+    def agg(columns, rest):
+        return f"(SELECT json_agg(json_build_array({columns})) {rest})"
+
+    sql = "SELECT " + ", ".join(
+        [
+            agg(
+                "a.person_id, a.session_id, (s.starts_at AT TIME ZONE %(tz)s)::date, "
+                "a.status = ANY(%(trained)s) AND s.status = %(held)s",
+                f"FROM {t['Attendance']} a JOIN {t['TrainingSession']} s ON s.id = a.session_id "
+                "WHERE a.session_id = ANY(%(sessions)s) AND a.person_id = ANY(%(people)s)",
+            ),
+            agg(
+                "id, commune_id, village_id, household",
+                f"FROM {t['Person']} WHERE id = ANY(%(people)s)",
+            ),
+            agg(
+                "person_id, month, days, commune_id, village_id, household",
+                f"FROM {t['PersonMonth']} WHERE person_id = ANY(%(people)s)",
+            ),
+            agg(
+                "person_id, topic_id, month, days, commune_id",
+                f"FROM {t['PersonTopicMonth']} WHERE person_id = ANY(%(people)s)",
+            ),
+            agg(
+                "person_id, first_trained_on, commune_id",
+                f"FROM {t['PersonSummary']} WHERE person_id = ANY(%(people)s)",
+            ),
+            agg(
+                "trainingsession_id, sessiontopic_id",
+                f"FROM {topics} WHERE trainingsession_id = ANY(%(sessions)s)",
+            ),
+            agg(
+                "id, commune_id, (starts_at AT TIME ZONE %(tz)s)::date, status = %(held)s",
+                f"FROM {t['TrainingSession']} WHERE id = ANY(%(sessions)s)",
+            ),
+            agg(
+                "session_id, commune_id, day, held",
+                f"FROM {t['SessionSummary']} WHERE session_id = ANY(%(sessions)s)",
+            ),
+            # The other members of the people's households, in the periods' months (by
+            # the household index; LATERAL: one look-up per person, never a scan).
+            agg(
+                "o.village_id, o.household, o.month, o.days, o.commune_id",
+                f"FROM {t['Person']} p CROSS JOIN LATERAL (SELECT * FROM {t['PersonMonth']} "
+                "x WHERE x.village_id = p.village_id AND x.household = p.household "
+                "AND x.month BETWEEN %(first)s AND %(last)s "
+                "AND x.person_id <> ALL(%(people)s)) o WHERE p.id = ANY(%(people)s) "
+                "AND p.household <> '' AND p.village_id IS NOT NULL",
+            ),
+            # The stored figures of these periods in the communes touched.
+            agg(
+                "s.commune_id, s.kind, s.starts_on, s.ends_on, "
+                + ", ".join(f"s.{f}" for f in figures),
+                f"FROM {t['CommunePeriodStat']} s WHERE s.starts_on = ANY(%(starts)s::date[]) "
+                f"AND s.commune_id IN (SELECT commune_id FROM {t['Person']} "
+                "WHERE id = ANY(%(people)s) UNION SELECT commune_id FROM "
+                f"{t['TrainingSession']} WHERE id = ANY(%(sessions)s) UNION SELECT commune_id "
+                f"FROM {t['SessionSummary']} WHERE session_id = ANY(%(sessions)s))",
+            ),
+        ]
+    )
+    if not months:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        (cur, who, pm, ptm, ps, session_topics, sessions, ss, others, stats) = (
+            x or [] for x in cursor.fetchone()
+        )
+    day = dt.date.fromisoformat
+    who = {pk: (c, v, h) for pk, c, v, h in who}
+    if not cur or not all(counts for *_x, counts in cur):
+        return False
+    gained: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
+    for person_id, session_id, d, _counts in cur:
+        gained[person_id].append((session_id, day(d)))
+    if set(gained) != set(who) or set(who) != set(person_ids):
+        return False
+    # Rows that do not say where the person lives now are repaired by the full refresh.
+    old_pm = {(p, day(m)): (days, c, v, h) for p, m, days, c, v, h in pm}
+    old_ptm = {(p, topic, day(m)): (days, c) for p, topic, m, days, c in ptm}
+    old_ps = {p: (day(first), c) for p, first, c in ps}
+    if (
+        any(who[p] != (c, v, h) for (p, _m), (_d, c, v, h) in old_pm.items())
+        or any(who[p][0] != c for (p, _t, _m), (_d, c) in old_ptm.items())
+        or any(who[p][0] != c for p, (_f, c) in old_ps.items())
+    ):
+        return False
+    fresh_ss = {pk: (c, day(d), h) for pk, c, d, h in sessions}
+    old_ss = {pk: (c, day(d), h) for pk, c, d, h in ss}
+    if set(old_ss) - set(fresh_ss):
+        return False  # a session gone: the full refresh deletes its summary
+    topics_of = defaultdict(list)
+    for session_id, topic_id in session_topics:
+        topics_of[session_id].append(topic_id)
+
+    # New person-level rows: the old ones with the days gained.
+    new_pm, new_ptm, new_ps = dict(old_pm), dict(old_ptm), dict(old_ps)
+    for person_id, marks in gained.items():
+        c, v, h = who[person_id]
+        for session_id, d in marks:
+            month, bit = d.replace(day=1), 1 << (d.day - 1)
+            days = new_pm.get((person_id, month), (0,))[0]
+            new_pm[person_id, month] = (days | bit, c, v, h)
+            for topic_id in topics_of[session_id]:
+                days = new_ptm.get((person_id, topic_id, month), (0,))[0]
+                new_ptm[person_id, topic_id, month] = (days | bit, c)
+            if person_id not in new_ps or d < new_ps[person_id][0]:
+                new_ps[person_id] = (d, c)
+
+    # A mark earlier than someone's first moves `newly_trained` out of a period that may
+    # contain none of these sessions: the full refresh finds every period that moved.
+    if any(p in old_ps and new_ps[p][0] < old_ps[p][0] for p in gained):
+        return False
+
+    # The difference each touched person, household and session makes to each period.
+    masks = {
+        p: {m: day_mask(m, p.start, p.end) for m in months_between(p.start, p.end)} for p in periods
+    }
+    delta: dict[tuple[int, Period], dict] = defaultdict(lambda: defaultdict(int))
+    topic_delta: dict[tuple[int, Period], dict] = defaultdict(lambda: defaultdict(int))
+    # Only rows whose days changed can move a figure: {key: (old days by month, new)}.
+    by_person_pm: dict[int, tuple[dict, dict]] = {}
+    for (p, m), (days, *_w) in new_pm.items():
+        if old_pm.get((p, m), (0,))[0] != days:
+            by_person_pm[p] = ({}, {})
+    for (p, m), (days, *_w) in old_pm.items():
+        if p in by_person_pm:
+            by_person_pm[p][0][m] = days
+    for (p, m), (days, *_w) in new_pm.items():
+        if p in by_person_pm:
+            by_person_pm[p][1][m] = days
+    by_person_ptm: dict[tuple[int, int], tuple[dict, dict]] = {}
+    for (p, topic, m), (days, _c) in new_ptm.items():
+        if old_ptm.get((p, topic, m), (0,))[0] != days:
+            by_person_ptm[p, topic] = ({}, {})
+    for (p, topic, m), (days, _c) in old_ptm.items():
+        if (p, topic) in by_person_ptm:
+            by_person_ptm[p, topic][0][m] = days
+    for (p, topic, m), (days, _c) in new_ptm.items():
+        if (p, topic) in by_person_ptm:
+            by_person_ptm[p, topic][1][m] = days
+    other_rows: dict[tuple, dict] = defaultdict(lambda: defaultdict(int))
+    for v, h, m, days, c in others:
+        other_rows[c, v, h][day(m)] |= days
+
+    def within(rows: dict, period) -> bool:
+        return any(days & rows.get(m, 0) for m, days in masks[period].items())
+
+    households: dict[tuple, list[bool]] = {}
+    for period in periods:
+        for person_id, (before_rows, after_rows) in by_person_pm.items():
+            c, v, h = who[person_id]
+            if c is None:
+                continue
+            before, after = within(before_rows, period), within(after_rows, period)
+            if before == after:
+                continue
+            figures_ = delta[c, period]
+            figures_["people_trained"] += after - before
+            if not h or v is None:
+                figures_["trained_without_household"] += after - before
+            else:
+                flags = households.setdefault((c, v, h, period), [False, False])
+                flags[0] |= before
+                flags[1] |= after
+        for (person_id, topic_id), (before_rows, after_rows) in by_person_ptm.items():
+            c = who[person_id][0]
+            if c is not None:
+                change = within(after_rows, period) - within(before_rows, period)
+                if change:
+                    topic_delta[c, period][str(topic_id)] += change
+        for person_id in gained:
+            c = who[person_id][0]
+            old_first = old_ps.get(person_id, (None,))[0]
+            new_first = new_ps[person_id][0]
+            if c is not None and old_first != new_first:
+                change = (new_first in period) - (old_first is not None and old_first in period)
+                if change:
+                    delta[c, period]["newly_trained"] += change
+        for pk, fresh in fresh_ss.items():
+            old = old_ss.get(pk)
+            if old == fresh:
+                continue
+            if old is not None and old[2] and old[1] in period:
+                delta[old[0], period]["sessions_held"] -= 1
+            if fresh[2] and fresh[1] in period:
+                delta[fresh[0], period]["sessions_held"] += 1
+    for (c, v, h, period), (before, after) in households.items():
+        if before != after and not within(other_rows[c, v, h], period):
+            delta[c, period]["households_reached"] += after - before
+
+    # The stored figures, moved by the difference (never below zero: a figure that would
+    # is wrong already, and the nightly reconcile repairs it).
+    stored = {
+        (c, Period(kind, day(a), day(b))): dict(zip(figures, values, strict=True))
+        for c, kind, a, b, *values in stats
+    }
+    stat_rows = []
+    for key in delta.keys() | topic_delta.keys():
+        changes, topic_changes = delta.get(key, {}), topic_delta.get(key, {})
+        if not any(changes.values()) and not any(topic_changes.values()):
+            continue
+        row = stored.get(key) or {**dict.fromkeys(COUNTS, 0), "by_topic": {}}
+        values = {f: max(0, row[f] + changes.get(f, 0)) for f in COUNTS}
+        by_topic = dict(row["by_topic"])
+        for topic, change in topic_changes.items():
+            by_topic[topic] = by_topic.get(topic, 0) + change
+        values["by_topic"] = {k: n for k, n in by_topic.items() if n > 0}
+        if key not in stored and not any(values[f] for f in COUNTS):
+            continue
+        c, period = key
+        stat_rows.append(
+            (
+                c,
+                period.kind,
+                period.start,
+                period.end,
+                *(values[f] for f in COUNTS),
+                json.dumps(values["by_topic"]),
+            )
+        )
+
+    parts, write_params = [], []
+    for name, model, columns, types, rows, conflict in (
+        (
+            "w_pm",
+            PersonMonth,
+            ["person_id", "month", "days", "commune_id", "village_id", "household"],
+            ["bigint", "date", "int", "bigint", "bigint", "text"],
+            [(*k, *v) for k, v in new_pm.items() if old_pm.get(k) != v],
+            ["person", "month"],
+        ),
+        (
+            "w_ptm",
+            PersonTopicMonth,
+            ["person_id", "topic_id", "month", "days", "commune_id"],
+            ["bigint", "bigint", "date", "int", "bigint"],
+            [(*k, *v) for k, v in new_ptm.items() if old_ptm.get(k) != v],
+            ["person", "topic", "month"],
+        ),
+        (
+            "w_ps",
+            PersonSummary,
+            ["person_id", "first_trained_on", "commune_id"],
+            ["bigint", "date", "bigint"],
+            [(k, *v) for k, v in new_ps.items() if old_ps.get(k) != v],
+            ["person"],
+        ),
+        (
+            "w_ss",
+            SessionSummary,
+            ["session_id", "commune_id", "day", "held"],
+            ["bigint", "bigint", "date", "boolean"],
+            [(k, *v) for k, v in fresh_ss.items() if old_ss.get(k) != v],
+            ["session"],
+        ),
+        (
+            "w_stat",
+            CommunePeriodStat,
+            ["commune_id", "kind", "starts_on", "ends_on", *figures],
+            ["bigint", "text", "date", "date", *["int"] * len(COUNTS), "text::jsonb"],
+            stat_rows,
+            ["commune", "kind", "starts_on", "ends_on"],
+        ),
+    ):
+        if rows:
+            # In key order: concurrent batches lock rows in the same order.
+            width = len(conflict)
+            rows.sort(key=lambda row: row[:width])  # noqa: B023 - used at once
+            part, part_params = _upsert_cte(name, model, columns, types, rows, conflict)
+            parts.append(part)
+            write_params += part_params
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH {', '.join(parts)} SELECT 1", write_params)
+    return True
+
+
+def _lock_communes_sql(person_ids, session_ids) -> tuple[set[int], set[Period]]:
+    """Lock (in order) every commune whose figures these people and sessions can move:
+    where the people live now and where their summaries count them, where the sessions are
+    held now and where they counted. Taken after the people's locks, in a statement of its
+    own, so that the refresh that follows reads a snapshot in which no other transaction
+    is halfway through these communes (the household figures compare people).
+
+    Also returns the summarised periods that contain the sessions' days (now and as
+    counted): when only marks at these sessions changed, no other period can move.
+    """
+    t = {
+        m.__name__: _table(m)
+        for m in (Person, PersonSummary, PersonDay, TrainingSession, SessionSummary, Campaign)
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH days AS (SELECT (starts_at AT TIME ZONE %(tz)s)::date AS day "  # noqa: S608
+            f"FROM {t['TrainingSession']} WHERE id = ANY(%(sessions)s) UNION SELECT day FROM "
+            f"{t['SessionSummary']} WHERE session_id = ANY(%(sessions)s)) "
+            "SELECT ARRAY(SELECT c FROM (SELECT c, pg_advisory_xact_lock(%(ns)s::bigint * "
+            "4294967296 + c) FROM ("
+            f"SELECT commune_id AS c FROM {t['Person']} WHERE id = ANY(%(people)s) "
+            f"UNION SELECT commune_id FROM {t['PersonSummary']} WHERE person_id = ANY(%(people)s) "
+            f"UNION SELECT commune_id FROM {t['PersonDay']} WHERE person_id = ANY(%(people)s) "
+            f"UNION SELECT commune_id FROM {t['TrainingSession']} WHERE id = ANY(%(sessions)s) "
+            f"UNION SELECT commune_id FROM {t['SessionSummary']} "
+            "WHERE session_id = ANY(%(sessions)s) ORDER BY 1) AS x WHERE c IS NOT NULL) AS y), "
+            "ARRAY(SELECT day FROM days), ARRAY(SELECT starts_on FROM "
+            f"{t['Campaign']} c WHERE EXISTS (SELECT 1 FROM days "
+            "WHERE day BETWEEN c.starts_on AND c.ends_on) ORDER BY id), ARRAY(SELECT ends_on "
+            f"FROM {t['Campaign']} c WHERE EXISTS (SELECT 1 FROM days "
+            "WHERE day BETWEEN c.starts_on AND c.ends_on) ORDER BY id)",
+            {
+                "ns": LOCK_COMMUNE,
+                "tz": timezone.get_current_timezone_name(),
+                "people": sorted(person_ids),
+                "sessions": sorted(session_ids),
+            },
+        )
+        communes, days, starts, ends = cursor.fetchone()
+    campaigns = [Campaign(starts_on=a, ends_on=b) for a, b in zip(starts, ends, strict=True)]
+    return set(communes), {p for day in days for p in periods_containing(day, campaigns)}
+
+
+# The figures a commune and period get by difference, and how a period's days of a month
+# are found: `pmask` has (kind, starts_on, ends_on, month, mask) for every month a period
+# overlaps, as `_period_rows` makes them in Python.
+DELTA_FIGURES = (
+    "people_trained",
+    "newly_trained",
+    "households_reached",
+    "trained_without_household",
+    "sessions_held",
+)
+
+
 def _refresh_trained_sql(
-    person_ids, live_ids, session_ids, exclude_session_ids, touched, *, lock_communes
+    person_ids,
+    live_ids,
+    session_ids,
+    exclude_session_ids,
+    touched,
+    *,
+    marks_only=False,
 ):
     """PersonMonth, PersonTopicMonth, PersonSummary (for these people) and SessionSummary
-    (for these sessions) brought in line with the raw rows in one statement (PostgreSQL).
+    (for these sessions) brought in line with the raw rows, and the commune figures moved
+    by the difference, in one statement (PostgreSQL). The communes must be locked already
+    (`_lock_communes_sql`).
 
-    Set-based, as `summaries_rebuild_all` builds them: the people's trained marks are read
-    once, each table is diffed and written, and the statement returns which communes,
-    months and days moved ("trained" or "sessions") for the commune figures.
+    Person-level rows: with `marks_only` (attendance_changed: marks added or corrected),
+    a person whose marks at these sessions all count now gains those days and keeps every
+    other row as it is, so nothing but the marks named is read; anyone else (a mark
+    corrected to absent, a moved session, a person moved or deleted) is recomputed from all
+    their trained marks, as `summaries_rebuild_all` builds them.
 
-    With `lock_communes` it also takes the communes' advisory locks (in order) at its end,
-    and reads the campaigns: the recount that follows, a statement with a snapshot taken
-    after the locks, then needs no other round trip.
+    Commune figures: a period's figure changes only through the people, households and
+    sessions touched here. For every period that contains a day that moved, the statement
+    counts the touched people (and their topics, first days, households) in the period
+    before and after, from their old and new rows, and adds the difference to the stored
+    figures; a household also counts, before and after, if another of its members was
+    trained in the period (looked up by index). No commune is recounted.
+
+    Returns nothing; `touched` learns which communes, months and days moved ("trained" or
+    "sessions"), for the caller's report.
     """
     tz = timezone.get_current_timezone_name()
     t = {
@@ -423,6 +867,8 @@ def _refresh_trained_sql(
             Attendance,
             TrainingSession,
             Person,
+            Campaign,
+            CommunePeriodStat,
         )
     }
     topics = _table(TrainingSession.topic_list.through)
@@ -438,45 +884,87 @@ def _refresh_trained_sql(
         "excluded": sorted(exclude_session_ids),
         "trained": list(TRAINED_STATUSES),
         "held": held,
+        "marks_only": bool(marks_only),
     }
+    pm_cols = "person_id, month, days, commune_id, village_id, household"
     ctes = [
-        "marks AS MATERIALIZED (SELECT a.person_id, a.session_id, "  # noqa: S608
+        # The marks the change names, as they are now (only for marks_only).
+        "cur AS MATERIALIZED (SELECT a.person_id, a.session_id, "  # noqa: S608
+        "(s.starts_at AT TIME ZONE %(tz)s)::date AS day, "
+        "(a.status = ANY(%(trained)s) AND s.status = %(held)s) AS counts "
+        f"FROM {t['Attendance']} a JOIN {t['TrainingSession']} s ON s.id = a.session_id "
+        "WHERE %(marks_only)s AND a.session_id = ANY(%(live_sessions)s) "
+        "AND a.person_id = ANY(%(live)s))",
+        f"who AS MATERIALIZED (SELECT id AS person_id, commune_id, village_id, household "
+        f"FROM {t['Person']} WHERE id = ANY(%(live)s))",
+        f"pm_old AS MATERIALIZED (SELECT {pm_cols} FROM {t['PersonMonth']} "
+        "WHERE person_id = ANY(%(people)s))",
+        f"ps_old AS MATERIALIZED (SELECT person_id, first_trained_on, commune_id "
+        f"FROM {t['PersonSummary']} WHERE person_id = ANY(%(people)s))",
+        # People whose named marks all count, and whose rows say where they live now.
+        "additive AS MATERIALIZED (SELECT person_id FROM cur GROUP BY person_id "
+        "HAVING bool_and(counts) EXCEPT SELECT o.person_id FROM pm_old o JOIN who w "
+        "USING (person_id) WHERE (o.commune_id, o.village_id, o.household) "
+        "IS DISTINCT FROM (w.commune_id, w.village_id, w.household) "
+        "EXCEPT SELECT o.person_id FROM ps_old o JOIN who w USING (person_id) "
+        "WHERE o.commune_id IS DISTINCT FROM w.commune_id "
+        "EXCEPT SELECT o.person_id FROM ptm_old o JOIN who w USING (person_id) "
+        "WHERE o.commune_id IS DISTINCT FROM w.commune_id)",
+        "full_ids AS (SELECT coalesce(array_agg(person_id), '{}') AS ids FROM who "
+        "WHERE person_id NOT IN (SELECT person_id FROM additive))",
+        "marks AS MATERIALIZED (SELECT a.person_id, a.session_id, "
         "(s.starts_at AT TIME ZONE %(tz)s)::date AS day, p.commune_id, p.village_id, "
         f"p.household FROM {t['Attendance']} a "
         f"JOIN {t['TrainingSession']} s ON s.id = a.session_id "
         f"JOIN {t['Person']} p ON p.id = a.person_id "
-        "WHERE a.person_id = ANY(%(live)s) AND a.status = ANY(%(trained)s) "
-        "AND s.status = %(held)s AND NOT a.session_id = ANY(%(excluded)s))",
+        "WHERE a.person_id = ANY((SELECT ids FROM full_ids)::bigint[]) "
+        "AND a.status = ANY(%(trained)s) AND s.status = %(held)s "
+        "AND NOT a.session_id = ANY(%(excluded)s))",
+        # The additive people's new days, where they live.
+        "gain AS (SELECT c.person_id, c.session_id, c.day, w.commune_id, w.village_id, "
+        "w.household FROM cur c JOIN additive USING (person_id) JOIN who w USING (person_id))",
         _sync_cte(
             "pm",
             t["PersonMonth"],
             ("person_id", "month"),
             ("days", "commune_id", "village_id", "household"),
             f"SELECT person_id, {month.format('day')} AS month, bit_or({bit.format('day')}) "
-            "AS days, commune_id, village_id, household FROM marks GROUP BY 1, 2, 4, 5, 6",
-            "person_id = ANY(%(people)s)",
+            "AS days, commune_id, village_id, household FROM marks GROUP BY 1, 2, 4, 5, 6 "
+            "UNION ALL SELECT person_id, month, bit_or(days), commune_id, village_id, "
+            "household FROM (SELECT o.* FROM pm_old o JOIN additive USING (person_id) "
+            f"UNION ALL SELECT person_id, {month.format('day')}, {bit.format('day')}, "
+            "commune_id, village_id, household FROM gain) x GROUP BY 1, 2, 4, 5, 6",
+            None,
         ),
         _sync_cte(
             "ptm",
             t["PersonTopicMonth"],
             ("person_id", "topic_id", "month"),
             ("days", "commune_id"),
+            "SELECT person_id, topic_id, month, bit_or(days) AS days, commune_id FROM ("
             f"SELECT m.person_id, st.sessiontopic_id AS topic_id, {month.format('m.day')} "
-            f"AS month, bit_or({bit.format('m.day')}) AS days, m.commune_id FROM marks m "
+            f"AS month, {bit.format('m.day')} AS days, m.commune_id "
+            "FROM (SELECT person_id, session_id, day, commune_id FROM marks UNION ALL "
+            "SELECT person_id, session_id, day, commune_id FROM gain) m "
             # LATERAL … OFFSET 0 (not pulled up into a join): each session's topics looked
             # up by index; for a few hundred marks against millions of topic rows the
             # planner would otherwise merge-join the whole index (~1 s at 20 M marks).
             f"JOIN LATERAL (SELECT sessiontopic_id FROM {topics} WHERE trainingsession_id = "
-            "m.session_id OFFSET 0) st ON true GROUP BY 1, 2, 3, 5",
-            "person_id = ANY(%(people)s)",
+            "m.session_id OFFSET 0) st ON true "
+            "UNION ALL SELECT o.person_id, o.topic_id, o.month, o.days, o.commune_id "
+            "FROM ptm_old o JOIN additive USING (person_id)) x GROUP BY 1, 2, 3, 5",
+            None,
         ),
         _sync_cte(
             "ps",
             t["PersonSummary"],
             ("person_id",),
             ("first_trained_on", "commune_id"),
-            "SELECT person_id, min(day) AS first_trained_on, commune_id FROM marks GROUP BY 1, 3",
-            "person_id = ANY(%(people)s)",
+            "SELECT person_id, min(day) AS first_trained_on, commune_id FROM (SELECT "
+            "person_id, day, commune_id FROM marks UNION ALL SELECT person_id, day, commune_id "
+            "FROM gain UNION ALL SELECT o.person_id, o.first_trained_on, o.commune_id "
+            "FROM ps_old o JOIN additive USING (person_id)) x GROUP BY 1, 3",
+            None,
         ),
         _sync_cte(
             "ss",
@@ -489,6 +977,12 @@ def _refresh_trained_sql(
             "session_id = ANY(%(sessions)s)",
         ),
     ]
+    # ptm_old is used by ptm_fresh (the additive people's rows kept): define it first.
+    ctes.insert(
+        4,
+        "ptm_old AS MATERIALIZED (SELECT person_id, topic_id, month, days, commune_id "
+        f"FROM {t['PersonTopicMonth']} WHERE person_id = ANY(%(people)s))",
+    )
     # Old and new values of every row that moved, as (group, commune, month, day mask).
     moved = []
     for name, mask, when in (
@@ -508,45 +1002,133 @@ def _refresh_trained_sql(
                 f"{when.format(p=prefix)} AS month, {mask.format(p=prefix)} AS mask "
                 f"FROM {source}{cond}"
             )
-    moved_sql = (
-        "moved AS (SELECT g, commune_id, month, bit_or(mask) AS mask FROM ("
+    ctes.append(
+        "moved AS MATERIALIZED (SELECT g, commune_id, month, bit_or(mask) AS mask FROM ("
         + " UNION ALL ".join(moved)
         + ") m WHERE commune_id IS NOT NULL GROUP BY 1, 2, 3)"
     )
-    if lock_communes:
-        campaign = _table(Campaign)
-        sql = (
-            f"WITH {', '.join(ctes)}, {moved_sql}, "
-            "locked AS (SELECT count(pg_advisory_xact_lock(%(ns)s::bigint * 4294967296 + c)) "
-            "AS n FROM (SELECT DISTINCT commune_id AS c FROM moved ORDER BY 1) AS c) "
-            "SELECT m.g, m.commune_id, m.month, m.mask, l.n, "
-            "(SELECT coalesce(json_agg(json_build_array(starts_on, ends_on)), '[]') "
-            f"FROM {campaign}) FROM moved m, locked l"
+    # Every summarised period containing a day that moved, and its day mask per month.
+    end = "(date_trunc('{0}', day) + interval '{1}' - interval '1 day')::date"
+    ctes += [
+        "mdays AS (SELECT DISTINCT (month + d - 1) AS day FROM moved, "
+        "generate_series(1, 31) AS d WHERE mask & (1 << (d - 1)) <> 0)",
+        "per AS (SELECT DISTINCT * FROM ("
+        + " UNION ALL ".join(
+            f"SELECT '{kind}'::text AS kind, date_trunc('{kind}', day)::date AS starts_on, "
+            f"{end.format(kind, span)} AS ends_on FROM mdays"
+            for kind, span in (
+                ("week", "1 week"),
+                ("month", "1 month"),
+                ("quarter", "3 months"),
+                ("year", "1 year"),
+            )
         )
-        params["ns"] = LOCK_COMMUNE
-    else:
-        sql = f"WITH {', '.join(ctes)}, {moved_sql} SELECT g, commune_id, month, mask FROM moved"
+        + " UNION ALL SELECT 'campaign', c.starts_on, c.ends_on FROM "  # noqa: S608
+        f"{t['Campaign']} c WHERE EXISTS (SELECT 1 FROM mdays "
+        "WHERE day BETWEEN c.starts_on AND c.ends_on)) x)",
+        "pmask AS MATERIALIZED (SELECT p.kind, p.starts_on, p.ends_on, "
+        "m.month::date AS month, ((1::bigint << extract(day FROM least(p.ends_on, "
+        "(m.month + interval '1 month' - interval '1 day')::date))::int) - (1::bigint << "
+        "(extract(day FROM greatest(p.starts_on, m.month::date))::int - 1)))::int AS mask "
+        "FROM per p, generate_series(date_trunc('month', p.starts_on), p.ends_on, "
+        "interval '1 month') AS m(month))",
+    ]
+    ctes += [
+        # The touched people's monthly rows in each period, before (-1) and after (+1).
+        "pm_in AS MATERIALIZED (SELECT DISTINCT r.sign, r.person_id, r.commune_id, "
+        "r.village_id, r.household, k.kind, k.starts_on, k.ends_on FROM ("
+        f"SELECT -1 AS sign, {pm_cols} FROM pm_old UNION ALL "
+        f"SELECT 1, {pm_cols} FROM pm_fresh) r "
+        "JOIN pmask k ON k.month = r.month AND r.days & k.mask <> 0 "
+        "WHERE r.commune_id IS NOT NULL)",
+        "d_people AS (SELECT commune_id, kind, starts_on, ends_on, "
+        "sum(sign) AS people_trained, sum(sign) FILTER (WHERE household = '' "
+        "OR village_id IS NULL) AS trained_without_household FROM pm_in GROUP BY 1, 2, 3, 4)",
+        # A household's before and after: any touched member's rows, else another member's.
+        "hh AS (SELECT commune_id, village_id, household, kind, starts_on, ends_on, "
+        "bool_or(sign < 0) AS before, bool_or(sign > 0) AS after FROM pm_in "
+        "WHERE household <> '' AND village_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6)",
+        "d_households AS (SELECT h.commune_id, h.kind, h.starts_on, h.ends_on, "
+        "sum(h.after::int - h.before::int) AS households_reached FROM hh h "
+        # A subplan per household (not an anti-join the planner could turn into a scan of
+        # the whole table): its other members' rows in the period, by index.
+        "WHERE h.before <> h.after AND coalesce((SELECT false FROM "  # noqa: S608
+        f"{t['PersonMonth']} o JOIN pmask k ON k.month = o.month AND o.days & k.mask <> 0 "
+        "WHERE o.village_id = h.village_id AND o.household = h.household "
+        "AND o.commune_id = h.commune_id AND o.person_id <> ALL(%(people)s) "
+        "AND (k.kind, k.starts_on, k.ends_on) = (h.kind, h.starts_on, h.ends_on) LIMIT 1), "
+        "true) GROUP BY 1, 2, 3, 4)",
+        "d_topics AS (SELECT commune_id, kind, starts_on, ends_on, topic_id, sum(sign) AS n "
+        "FROM (SELECT DISTINCT r.sign, r.person_id, r.topic_id, r.commune_id, k.kind, "
+        "k.starts_on, k.ends_on FROM (SELECT -1 AS sign, person_id, topic_id, month, days, "
+        "commune_id FROM ptm_old UNION ALL SELECT 1, person_id, topic_id, month, days, "
+        "commune_id FROM ptm_fresh) r JOIN pmask k ON k.month = r.month "
+        "AND r.days & k.mask <> 0 WHERE r.commune_id IS NOT NULL) x "
+        "GROUP BY 1, 2, 3, 4, 5 HAVING sum(sign) <> 0)",
+        "d_newly AS (SELECT r.commune_id, p.kind, p.starts_on, p.ends_on, sum(r.sign) "
+        "AS newly_trained FROM (SELECT -1 AS sign, commune_id, first_trained_on AS day "
+        "FROM ps_old UNION ALL SELECT 1, commune_id, first_trained_on FROM ps_fresh) r "
+        "JOIN per p ON r.day BETWEEN p.starts_on AND p.ends_on "
+        "WHERE r.commune_id IS NOT NULL GROUP BY 1, 2, 3, 4)",
+        "d_sessions AS (SELECT r.commune_id, p.kind, p.starts_on, p.ends_on, sum(r.sign) "
+        "AS sessions_held FROM (SELECT -1 AS sign, commune_id, day FROM ss_old WHERE held "
+        "UNION ALL SELECT 1, commune_id, day FROM ss_fresh WHERE held) r "
+        "JOIN per p ON r.day BETWEEN p.starts_on AND p.ends_on GROUP BY 1, 2, 3, 4)",
+        "delta AS MATERIALIZED (SELECT commune_id, kind, starts_on, ends_on, "
+        + ", ".join(f"coalesce(sum({f}), 0)::int AS {f}" for f in DELTA_FIGURES)
+        + ", coalesce(jsonb_object_agg(topic_id::text, n) FILTER (WHERE topic_id IS NOT "
+        "NULL), '{}'::jsonb) AS by_topic FROM ("
+        + " UNION ALL ".join(
+            "SELECT commune_id, kind, starts_on, ends_on, "
+            + ", ".join(f if f in fields else f"NULL::bigint AS {f}" for f in DELTA_FIGURES)
+            + (
+                ", topic_id, n"
+                if source == "d_topics"
+                else ", NULL::bigint AS topic_id, NULL::bigint AS n"
+            )
+            + f" FROM {source}"
+            for source, fields in (
+                ("d_people", ("people_trained", "trained_without_household")),
+                ("d_households", ("households_reached",)),
+                ("d_newly", ("newly_trained",)),
+                ("d_sessions", ("sessions_held",)),
+                ("d_topics", ()),
+            )
+        )
+        + ") x GROUP BY 1, 2, 3, 4)",
+        # Stored figures move by the difference (never below zero: a figure that would is
+        # wrong already, and the nightly reconcile repairs it); a pair without a row gets
+        # one. An upsert: each pair is found through the unique index, whatever the
+        # planner guesses about the CTEs' sizes.
+        f"stat_put AS (INSERT INTO {t['CommunePeriodStat']} AS s (commune_id, kind, starts_on, "
+        "ends_on, certificates_issued, course_completions, "
+        + ", ".join(DELTA_FIGURES)
+        + ", by_topic) SELECT d.commune_id, d.kind, d.starts_on, d.ends_on, 0, 0, "
+        + ", ".join(f"greatest(0, d.{f})" for f in DELTA_FIGURES)
+        + ", coalesce((SELECT jsonb_object_agg(key, value) FROM jsonb_each(d.by_topic) "
+        "WHERE value::int > 0), '{}'::jsonb) FROM delta d WHERE "
+        + " OR ".join(f"d.{f} <> 0" for f in DELTA_FIGURES)
+        + " OR d.by_topic <> '{}'::jsonb ON CONFLICT (commune_id, kind, starts_on, ends_on) "
+        f"DO UPDATE SET ({', '.join(DELTA_FIGURES)}, by_topic) = (SELECT "
+        + ", ".join(f"greatest(0, s.{f} + d.{f})" for f in DELTA_FIGURES)
+        + ", (SELECT coalesce(jsonb_object_agg(k, v), '{}'::jsonb) FROM (SELECT k, sum(v) AS v "
+        "FROM (SELECT key AS k, value::int AS v FROM jsonb_each_text(s.by_topic) UNION ALL "
+        "SELECT key, value::int FROM jsonb_each_text(d.by_topic)) y GROUP BY k "
+        "HAVING sum(v) > 0) z) FROM delta d WHERE (d.commune_id, d.kind, d.starts_on, "
+        "d.ends_on) = (excluded.commune_id, excluded.kind, excluded.starts_on, "
+        "excluded.ends_on)) RETURNING 1)",
+    ]
+    sql = (
+        f"WITH {', '.join(ctes)} SELECT g, commune_id, month, mask, "
+        "(SELECT count(*) FROM stat_put) FROM moved"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    for group, commune_id, month_start, mask, *extra in rows:
-        if extra:
-            touched.locked.add(commune_id)
-            if touched.campaigns is None:
-                campaigns = json.loads(extra[1]) if isinstance(extra[1], str) else extra[1]
-                touched.campaigns = [
-                    CampaignDates(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
-                    for a, b in campaigns
-                ]
+    for group, commune_id, month_start, mask, _written in rows:
         if group == "sessions" and not session_ids:
             continue
         touched.add_mask(group, commune_id, month_start, mask)
-
-
-@dataclass(frozen=True)
-class CampaignDates:
-    starts_on: dt.date
-    ends_on: dt.date
 
 
 def _refresh_sessions(session_ids, exclude_session_ids, touched: Touched) -> None:
@@ -721,11 +1303,17 @@ def _recount(commune_ids: Iterable[int], periods: Iterable[Period], groups: Iter
     return result
 
 
-def commune_stats_recount(touched: Touched) -> None:
-    """Recount the stored figures of every commune and period that `touched` names."""
-    campaigns = touched.campaigns if touched.campaigns is not None else _campaigns()
+def commune_stats_recount(touched: Touched, applied: Iterable[str] = ()) -> None:
+    """Recount the stored figures of every commune and period that `touched` names, except
+    for the groups whose figures were already moved by difference (`applied`)."""
+    applied = set(applied)
+    if not any(pairs for group, pairs in touched.days.items() if group not in applied):
+        return
+    campaigns = _campaigns()
     work: dict[str, set[tuple[int, Period]]] = {}
     for group, pairs in touched.days.items():
+        if group in applied:
+            continue
         keys = set()
         for commune_id, day in pairs:
             for period in periods_containing(day, campaigns):

@@ -272,16 +272,36 @@ def _count_live_server_requests():
     request_finished.disconnect(dispatch_uid="tests.live-finished")
 
 
+class _Messages(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
 @pytest.fixture(autouse=True)
 def _live_server_settles(request):
-    """Tests on the live server end with no request in flight, before the database flush."""
+    """Tests on the live server end with no request in flight, before the database flush.
+
+    They also fail when a browser reported a Content-Security-Policy violation to the site
+    (cms.views.csp_report): something on the page was blocked (README, CSP). A test that
+    shows a blocked load on purpose is marked `csp_violations_expected`.
+    """
     if "live_server" not in request.fixturenames:
         yield
         return
     # Set up the database first, so its flush is torn down after this fixture's wait.
     request.getfixturevalue("_django_db_helper")
+    reports = _Messages()
+    csp_logger = logging.getLogger("cms.csp")
+    csp_logger.addHandler(reports)
     yield
     live_server_requests.wait()
+    csp_logger.removeHandler(reports)
+    if reports.messages and not request.node.get_closest_marker("csp_violations_expected"):
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(reports.messages))
 
 
 @pytest.fixture

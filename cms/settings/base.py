@@ -7,6 +7,7 @@ only adds checks. See https://docs.djangoproject.com/en/5.2/howto/deployment/che
 
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.conf.locale import LANG_INFO
 from django.utils.translation import pgettext_lazy
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_celery_beat",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "cms.middleware.PublicGZipMiddleware",
     # WhiteNoise serves compressed, far-future-cached static files without a separate server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every HTML answer; the admin's own policy (see below).
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     # ETag and 304 answers: a phone revalidating a kept public page downloads nothing new.
     "django.middleware.http.ConditionalGetMiddleware",
     # Outside sessions and locale, to correct the Vary they add to public pages.
@@ -346,6 +350,68 @@ LANGUAGE_COOKIE_SECURE = True
 # from a URL, so it is unaffected; a view that must be framed says so with a decorator.)
 X_FRAME_OPTIONS = "DENY"
 
+# --- Content-Security-Policy (django-csp) ------------------------------------------------
+# On every HTML answer (cms.middleware.ContentSecurityPolicyMiddleware); JSON, files and
+# scripts get none, except the service worker, media and H5P content files, which set their
+# own. No nonces: public pages are the same bytes for everyone (docs/architecture.md), so
+# every script is a file of ours (`script-src 'self'`) and none is inline. Each exception is
+# explained in README.md ("Content-Security-Policy"); a change here must keep
+# tests/cms/test_csp.py and the browser tests (`pytest -m browser`) free of violations.
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+CSP_REPORT_URL = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the empty favicon.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "media-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        # H5P's jQuery parses markup in a scratch document whose <base> is this page.
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": [CSP_REPORT_URL],
+    }
+}
+# Added on pages that play H5P activities (courses.models.LessonPage.serve), and only
+# there: H5P libraries are code from the package's authors that we cannot change.
+CONTENT_SECURITY_POLICY_H5P = {
+    "DIRECTIVES": {
+        # EmbeddedJS (the templates of QuestionSet and MultiChoice) compiles with eval().
+        "script-src": [UNSAFE_EVAL],
+        # The H5P core and content types write `style="…"` into the markup they build
+        # (sizes, positions); <style> elements stay forbidden.
+        "style-src-attr": [UNSAFE_INLINE],
+        # Icon fonts that libraries carry inside their CSS.
+        "font-src": ["data:"],
+    }
+}
+# The Wagtail admin (/admin/) builds its pages with inline <script> elements and style
+# attributes we must not override, so it gets a policy of its own; it still loads nothing
+# from another site, and only its own preview may frame a page.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "style-src-elem": [SELF, UNSAFE_INLINE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "media-src": [SELF, "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Paths that answer with the admin's policy (Wagtail's admin and its log-in page).
+CSP_ADMIN_PREFIXES = ("/admin/",)
+
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
@@ -359,6 +425,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx"]
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # The admin's login is throttled like the site's (trainees.people.throttle).
 WAGTAILADMIN_USER_LOGIN_FORM = "trainees.people.forms.AdminLoginForm"
+# The admin does not ask releases.wagtail.org for a newer version: it loads nothing from
+# other sites (Content-Security-Policy); upgrades come through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Slugs are ASCII ("dung-dien-thoai", not "dùng-điện-thoại"), so a page's URL reads the same
 # in every language and survives being typed, shared by SMS or printed on a QR code.
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-allow-unicode-slugs
@@ -418,6 +487,8 @@ RATE_LIMITS = {
     "progress:events": {"limit": 300, "seconds": 60, "per": "user"},
     "api:sync": {"limit": 60, "seconds": 60, "per": "user"},
     "api:roster": {"limit": 60, "seconds": 60, "per": "user"},
+    # Browsers report Content-Security-Policy violations here (cms.views.csp_report).
+    "csp_report": {"limit": 120, "seconds": 60, "per": "address"},
 }
 # Addresses the per-address limits never apply to (the load test's short mode, 127.0.0.1).
 RATE_LIMIT_EXEMPT_ADDRESSES = env("RATE_LIMIT_EXEMPT_ADDRESSES")

@@ -252,6 +252,20 @@ class LessonPage(PublicPageMixin, FallbackRoutingMixin, AsciiSlugMixin, Page):
                 return child
         return None
 
+    def serve(self, request, *args, **kwargs):
+        return self._h5p_policy(super().serve(request, *args, **kwargs))
+
+    def serve_preview(self, request, mode_name):
+        return self._h5p_policy(super().serve_preview(request, mode_name))
+
+    def _h5p_policy(self, response):
+        """H5P libraries need a few exceptions to the site's Content-Security-Policy
+        (settings.CONTENT_SECURITY_POLICY_H5P, README): in the header of a lesson that
+        plays activities, and nowhere else. django-csp's middleware reads `_csp_update`."""
+        if any(getattr(child.block, "is_h5p", False) for child in self.body):
+            response._csp_update = settings.CONTENT_SECURITY_POLICY_H5P["DIRECTIVES"]
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # All the activities' libraries in two queries, not two per activity.

@@ -272,3 +272,20 @@ def test_the_render_task_runs_twice_and_leaves_one_pdf(held_session):
     import os
 
     assert [f for f in os.listdir(folder) if f.startswith(str(cert.uuid))] == [f"{cert.uuid}.pdf"]
+
+
+def test_certificates_left_pending_by_a_killed_worker_are_rendered_when_one_starts(
+    held_session, trainer_a
+):
+    # Issued, but the render tasks went down with a worker (on_commit never ran here).
+    result = services.session_certificates_issue(session=held_session, by=trainer_a)
+    assert {c.status for c in result.issued} == {Certificate.Status.PENDING}
+    revoked = result.issued[0]
+    Certificate.objects.filter(pk=revoked.pk).update(status=Certificate.Status.REVOKED)
+
+    assert services.certificates_pending_render_again() == len(result.issued) - 1
+
+    statuses = dict(Certificate.objects.values_list("pk", "status"))
+    assert statuses.pop(revoked.pk) == Certificate.Status.REVOKED
+    assert set(statuses.values()) == {Certificate.Status.READY}
+    assert services.certificates_pending_render_again() == 0

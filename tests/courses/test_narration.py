@@ -13,8 +13,10 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from courses.audio import audio_prepare
+from courses.demo import translate_page
 from courses.management.commands.benchmark_lessons import OWN_ASSETS
 from courses.models import LessonPage, Narration
 from tests.conftest import publish
@@ -214,9 +216,11 @@ def test_the_play_button_is_labelled_in_the_pages_language(client, course_tree):
     assert en.status_code == 200, en.content.decode()[-3000:]
     en = en.content.decode()
     assert 'aria-label="Listen to this step (in Vietnamese)"' in en
-    translate(course_tree["index"], "hmn")
-    translate(course_tree["course"], "hmn")
-    translate(LessonPage.objects.get(pk=lesson.pk), "hmn", title="Qhib xov tooj")
+    # A real wagtail-localize translation: the clip is carried over (overridable).
+    hmong = Locale.objects.get(language_code="hmn")
+    for page in (course_tree["index"], course_tree["course"]):
+        translate_page(page, hmong)
+    translate_page(lesson, hmong, title="Qhib xov tooj")
     hmn = client.get("/hmn" + LESSON_URL[3:]).content.decode()
     assert 'aria-label="Mloog kauj ruam no (ua Lus Nyab Laj)"' in hmn
 

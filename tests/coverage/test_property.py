@@ -119,7 +119,7 @@ def test_summaries_equal_a_brute_force_recount(
 @pytest.fixture
 def no_pdfs(monkeypatch):
     """Certificates are counted, not looked at: their PDFs are not rendered here."""
-    monkeypatch.setattr("certificates.services._render_later", lambda certificate: None)
+    monkeypatch.setattr("certificates.services._render_later", lambda *certificates: None)
 
 
 @pytest.fixture

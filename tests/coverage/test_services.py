@@ -92,6 +92,41 @@ def test_newly_trained_is_the_period_of_the_first_trained_mark(coordinator, comm
     assert figures(commune_a, APRIL)["newly_trained"] == 2
 
 
+def test_a_mark_earlier_than_someones_first_moves_newly_trained_back(coordinator, commune_a):
+    april = make_session(coordinator, commune_a, dt.date(2026, 4, 15))
+    march = make_session(coordinator, commune_a, dt.date(2026, 3, 5))
+    someone = person(commune_a)
+    mark(coordinator, april, someone)
+    assert figures(commune_a, APRIL)["newly_trained"] == 1
+    # Entered later (a paper roll typed in afterwards): March is now their first month.
+    mark(coordinator, march, someone)
+    assert figures(commune_a, MARCH)["newly_trained"] == 1
+    got = figures(commune_a, APRIL)
+    assert got["newly_trained"] == 0 and got["people_trained"] == 1
+
+
+def test_a_household_is_reached_once_whichever_batch_brings_its_members(
+    coordinator, commune_a, village_a
+):
+    week = period_of(PeriodKind.WEEK, dt.date(2026, 3, 2))
+    monday = make_session(coordinator, commune_a, dt.date(2026, 3, 2), village=village_a)
+    friday = make_session(coordinator, commune_a, dt.date(2026, 3, 6), village=village_a)
+    later = make_session(coordinator, commune_a, dt.date(2026, 3, 20), village=village_a)
+    mother = person(commune_a, village_a, household="4")
+    son = person(commune_a, village_a, household="4")
+    mark(coordinator, monday, mother)
+    mark(coordinator, friday, son)  # the household was reached on Monday already
+    mark(coordinator, later, son)
+    for period in (week, MARCH, Q1):
+        got = figures(commune_a, period)
+        assert got["households_reached"] == 1 and got["people_trained"] == 2, period
+    # Monday's mark was a mistake: the week still counts the household, through the son.
+    mark(coordinator, monday, mother, status="absent")
+    got = figures(commune_a, week)
+    assert got["households_reached"] == 1 and got["people_trained"] == 1
+    assert figures(commune_a, MARCH)["households_reached"] == 1
+
+
 def test_households_are_village_and_label_pairs_and_people_without_one_are_shown(
     coordinator, commune_a, village_a
 ):

@@ -118,6 +118,11 @@ class Command(BaseCommand):
             action="store_true",
             help="with --keep: build the summaries again from the kept raw rows",
         )
+        parser.add_argument(
+            "--skip-views",
+            action="store_true",
+            help="time only the summary upkeep (when working on it)",
+        )
 
     def handle(
         self,
@@ -130,6 +135,7 @@ class Command(BaseCommand):
         communes,
         keep,
         rebuild,
+        skip_views,
         **options,
     ):
         self.out = self.stdout.write
@@ -161,7 +167,8 @@ class Command(BaseCommand):
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
         with override_settings(DEBUG=False, ALLOWED_HOSTS=["*"], STORAGES=storages):
-            self._views(requests)
+            if not skip_views:
+                self._views(requests)
             self._upkeep(batches)
         self._check(rng)
         self.out(f"load average at the end: {load_average()}")

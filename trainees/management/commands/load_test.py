@@ -14,6 +14,12 @@ It prints requests per second, p50/p95/p99 and errors per kind of request, and t
 load average. An error is a 5xx, a refused or broken connection, or an answer other than the
 one expected. Requests come from 127.0.0.1; run it against a test deployment only.
 
+`--forwarded-for` gives each learner and each person checking in an address of their own in
+`X-Forwarded-For`, as a reverse proxy would (the server then runs with
+`TRUSTED_PROXY_COUNT=1`): the per-address limits apply as they would to 400 phones, with no
+address exempted. `--timeline FILE` writes every request's start, end, kind and status (the
+fault scripts tell the errors during an outage from those after it).
+
 Sessions are made directly in the session store (the learners are "already signed in"):
 password hashing at sign-in would measure PBKDF2, not the site.
 """
@@ -42,9 +48,12 @@ class Stats:
         self.times = defaultdict(list)
         self.errors = defaultdict(int)
         self.samples = defaultdict(list)
+        self.timeline = []
 
-    def add(self, kind, seconds, ok, sample=""):
+    def add(self, kind, seconds, ok, sample="", status=0):
         self.times[kind].append(seconds)
+        ended = time.time()
+        self.timeline.append((ended - seconds, ended, kind, status))
         if not ok:
             self.errors[kind] += 1
             if len(self.samples[kind]) < 3:
@@ -108,18 +117,34 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", default="", help="also write the figures to this file (for tests)"
         )
+        parser.add_argument(
+            "--forwarded-for",
+            action="store_true",
+            help="send each client's own address in X-Forwarded-For (server behind a proxy)",
+        )
+        parser.add_argument(
+            "--timeline", default="", help="write every request's times and status (JSON)"
+        )
 
     def handle(self, *args, **options):
         if options["duration"] <= 0 or options["duration"] > 3600:
             raise CommandError("--duration is between 0 and 3600 seconds.")
         plan = self._setup(options["learners"], options["checkins"])
         stats = Stats()
+        self.stdout.write(f"load started at {time.time():.3f}")
+        self.stdout.flush()
         started = time.monotonic()
         asyncio.run(self._run(plan, stats, options))
         elapsed = time.monotonic() - started
         self._report(stats, elapsed, options)
+        if options["timeline"]:
+            with open(options["timeline"], "w") as f:
+                json.dump(stats.timeline, f)
+        from django.db import connection
+
         from trainees.models import Attendance
 
+        connection.close()  # the database may have restarted under a fault script
         marked = Attendance.objects.filter(session__uuid=plan["session"]).count()
         self.stdout.write(f"checked in: {marked} of {options['checkins']} people")
         if options["json"]:
@@ -228,8 +253,19 @@ class Command(BaseCommand):
             location = next(
                 (line for line in head.splitlines() if line.lower().startswith("location:")), ""
             )
-            stats.add(kind, time.monotonic() - began, ok, f"{status} {location} {content[:200]!r}")
+            stats.add(
+                kind,
+                time.monotonic() - began,
+                ok,
+                f"{status} {location} {content[:200]!r}",
+                status=status,
+            )
             return status, head
+
+        def address(headers, n):
+            if options["forwarded_for"]:
+                headers["X-Forwarded-For"] = f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
+            return headers
 
         async def learner(n, session_key):
             cookies = {settings.SESSION_COOKIE_NAME: session_key, "csrftoken": CSRF}
@@ -237,7 +273,7 @@ class Command(BaseCommand):
             while time.monotonic() < deadline:
                 lesson = plan["lessons"][i % len(plan["lessons"])]
                 i += 1
-                await timed("lesson page", {200}, "GET", lesson["url"])
+                await timed("lesson page", {200}, "GET", lesson["url"], headers=address({}, n))
                 body = json.dumps(
                     {
                         "lang": "vi",
@@ -258,7 +294,7 @@ class Command(BaseCommand):
                     "POST",
                     "/api/progress/events/",
                     cookies=cookies,
-                    headers={"Content-Type": "application/json", "X-CSRFToken": CSRF},
+                    headers=address({"Content-Type": "application/json", "X-CSRFToken": CSRF}, n),
                     body=body,
                 )
 
@@ -266,8 +302,14 @@ class Command(BaseCommand):
             cookies = {settings.SESSION_COOKIE_NAME: session_key, "csrftoken": CSRF}
             path = f"/vi/checkin/{plan['session']}/"
             await asyncio.sleep((n % 50) / 50)  # people scan over a second or so
+            who = 100_000 + n  # not a learner's address
             status, _head = await timed(
-                "QR scan", {302}, "GET", f"{path}?t={token}", cookies=cookies
+                "QR scan",
+                {302},
+                "GET",
+                f"{path}?t={token}",
+                cookies=cookies,
+                headers=address({}, who),
             )
             if status != 302:
                 return
@@ -277,10 +319,10 @@ class Command(BaseCommand):
                 "POST",
                 path,
                 cookies=cookies,
-                headers={
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "X-CSRFToken": CSRF,
-                },
+                headers=address(
+                    {"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": CSRF},
+                    who,
+                ),
                 body=f"csrfmiddlewaretoken={CSRF}".encode(),
             )
 
