@@ -83,6 +83,14 @@ def static_key() -> str:
     return _files_key(sources, contents=False)
 
 
+def cache_keep_only(kept: Path) -> None:
+    """Remove the older copies beside a new cache entry (`static-*`, `db-*.dump`)."""
+    prefix = kept.name.split("-", 1)[0] + "-"
+    for other in CACHE.glob(prefix + "*"):
+        if other != kept:
+            shutil.rmtree(other) if other.is_dir() else other.unlink()
+
+
 def migrations_key() -> str:
     return _files_key(
         [ROOT / app / "migrations" for app in APPS] + [ROOT / ".stamp-venv"], contents=True
@@ -299,6 +307,7 @@ class Stack:
         partial = CACHE / f"partial-{secrets.token_hex(4)}.dump"
         self._postgres("pg_dump", *connect, "-Fc", "-f", str(partial), "faults")
         partial.replace(dump)
+        cache_keep_only(dump)
 
     def static_collect(self):
         target = Path(self.env["STATIC_ROOT"])
@@ -311,6 +320,7 @@ class Stack:
             if not (target / "staticfiles.json").exists():
                 shutil.rmtree(target, ignore_errors=True)
                 partial.rename(target)
+                cache_keep_only(target)
         finally:
             self.env["STATIC_ROOT"] = str(target)
             shutil.rmtree(partial, ignore_errors=True)
