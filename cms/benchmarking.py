@@ -161,7 +161,7 @@ def gunicorn_site(*, env: dict, workers: int = 2, host: str = "localhost", colle
         )
         server = Gunicorn(process, port, access_log)
         try:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + 180
             while True:
                 if process.poll() is not None:
                     raise RuntimeError(
@@ -177,7 +177,7 @@ def gunicorn_site(*, env: dict, workers: int = 2, host: str = "localhost", colle
                 except OSError:
                     pass
                 if time.monotonic() > deadline:
-                    raise RuntimeError("gunicorn did not answer /healthz/web within 60 s")
+                    raise RuntimeError("gunicorn did not answer /healthz/web within 180 s")
                 time.sleep(0.3)
             server.new_requests()  # forget the readiness probes
             yield server
