@@ -83,11 +83,11 @@ class Command(BaseCommand):
         out = self.stdout.write
         out(f"{options['requests']} requests over {len(urls)} pages and /api/me/: {statuses}")
         out(f"{'process':<22}{'RSS MB':>8}{'PSS MB':>8}{'USS MB':>8}")
-        for label, rows in (("at start", before), (f"after {options['requests']}", after)):
+        for label, rows in (("start", before), (f"+{options['requests']}", after)):
             for row in rows:
                 out(
-                    f"worker {row['pid']:<7} {label:<7}"[:22].ljust(22)
-                    + f"{row['rss']:>8.1f}{row['pss']:>8.1f}{row['uss']:>8.1f}"
+                    f"{'worker ' + str(row['pid']) + ', ' + label:<22}"
+                    f"{row['rss']:>8.1f}{row['pss']:>8.1f}{row['uss']:>8.1f}"
                 )
             out(
                 f"{'workers together':<22}{sum(r['rss'] for r in rows):>8.1f}"
