@@ -226,6 +226,7 @@ class WireProxy:
         self.bytes = {"down": 0, "up": 0}
         self.connections = 0
         self.responses: list[tuple[int, int, int]] = []  # status, header bytes, body bytes
+        self.unparsed = 0  # connections whose answers could not be split into responses
         self._link_free = {"down": 0.0, "up": 0.0}
         self._cut = False
         self._writers: set = set()
@@ -254,6 +255,7 @@ class WireProxy:
         self.bytes = {"down": 0, "up": 0}
         self.connections = 0
         self.responses = []
+        self.unparsed = 0
 
     def cut(self):
         self._cut = True
@@ -311,7 +313,12 @@ class WireProxy:
                     break
                 self.bytes[direction] += len(data)
                 if parser is not None:
-                    parser.feed(data)
+                    try:
+                        parser.feed(data)
+                    except (ValueError, IndexError):
+                        # Not HTTP/1.1 as we read it: still carried, no longer split.
+                        self.unparsed += 1
+                        parser = None
                 now = loop.time()
                 rate = self.rate[direction]
                 if rate:
@@ -324,6 +331,8 @@ class WireProxy:
         except OSError:
             pass
         finally:
+            if parser is not None:
+                parser.close()
             queue.put_nowait((0, None))
             with contextlib.suppress(Exception):
                 await sender
@@ -360,11 +369,16 @@ class ResponseParser:
                     self._done()
                 elif "chunked" in fields.get("transfer-encoding", ""):
                     self.state = "chunk-size"
-                else:
-                    self.left = int(fields.get("content-length", 0))
+                elif "content-length" in fields:
+                    self.left = int(fields["content-length"])
                     self.state = "body"
                     if not self.left:
                         self._done()
+                else:  # the body runs until the server closes the connection
+                    self.state = "until-close"
+            elif self.state == "until-close":
+                self.body += len(self.buffer)
+                self.buffer = b""
             elif self.state == "body":
                 take = min(self.left, len(self.buffer))
                 self.buffer, self.left, self.body = (
@@ -401,6 +415,11 @@ class ResponseParser:
                 )
                 if not self.left:
                     self._done()
+
+    def close(self) -> None:
+        """The connection ended: a body that ran until the close is complete."""
+        if self.state == "until-close":
+            self._done()
 
     def _done(self):
         self.sink.append((self.status, self.head, self.body))
