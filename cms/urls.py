@@ -47,9 +47,10 @@ urlpatterns += i18n_patterns(
     path("", include("trainees.urls")),
     path("coverage/", include("coverage.urls")),
     path("", include("courses.lesson_urls")),
-    # Wagtail's page tree last: it matches every remaining path. Its pages go through the
-    # page cache (cms.page_cache); the rest of wagtail.urls (password form, login) as is.
+    # The rest of wagtail.urls (the password form of a restricted page, login) as is, then
+    # Wagtail's page tree last, through the page cache (cms.page_cache): it matches every
+    # remaining path, so it must not come before them.
+    *(p for p in wagtail_urls.urlpatterns if getattr(p, "name", None) != "wagtail_serve"),
     re_path(serve_pattern, views.page, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import connections
 from django.template.loader import get_template
 from django.urls import get_resolver
-from django.utils import translation
+from django.utils.translation import trans_real
 from wagtail import hooks
 
 OUR_APPS = ("cms", "courses", "trainees", "certificates", "coverage")
@@ -35,8 +35,7 @@ def warm_up() -> None:
     get_resolver().url_patterns  # noqa: B018 — imports every view module
     hooks.get_hooks("construct_main_menu")  # Wagtail imports every app's wagtail_hooks
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            translation.gettext("Lesson")
+        trans_real.translation(code)  # loads and keeps the language's catalogues
     for name in _our_templates():
         get_template(name)  # a broken template stops the start, loudly
     # Nothing above should have touched the database; never hand a connection to a fork.

@@ -30,7 +30,9 @@ def page_visible(request, page: Page) -> bool:
     """Live, and let in by every view restriction on the page and its ancestors."""
     if not page.live:
         return False
-    return all(r.accept_request(request) for r in page.get_view_restrictions())
+    # Wagtail's own query, not a page's per-instance memo (cms.models.PublicPageMixin),
+    # which serves one request and may be stale for an instance kept longer.
+    return all(r.accept_request(request) for r in Page.get_view_restrictions(page))
 
 
 def page_previewable(request, page: Page) -> bool:

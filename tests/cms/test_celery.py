@@ -5,6 +5,7 @@ broker when there is one.
 """
 
 import os
+import time
 
 import pytest
 from django.conf import settings
@@ -26,5 +27,8 @@ def test_tasks_run_where_the_environment_says(celery_worker):
         return
     assert app.conf.broker_url == broker
     assert app.conf.task_always_eager is False
-    replies = app.control.ping(timeout=5)
+    # The worker listens for broadcasts a moment after it starts: ask again for a while.
+    replies, deadline = [], time.monotonic() + 30
+    while not any(replies) and time.monotonic() < deadline:
+        replies = app.control.ping(timeout=2)
     assert any(reply for reply in replies), "no worker answered on the broker"

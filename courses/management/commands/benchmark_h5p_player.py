@@ -185,9 +185,14 @@ class Command(BaseCommand):
         try:
             page.locator(ANSWERABLE).first.wait_for(state="visible", timeout=180_000)
         except Exception:
-            self.stderr.write(f"{url}: no activity to answer. Browser errors: {errors}")
-            self.stderr.write(f"Requests: {server.new_requests()}")
-            raise
+            if not cut:
+                self.stderr.write(f"{url}: no activity to answer. Browser errors: {errors}")
+                self.stderr.write(f"Requests: {server.new_requests()}")
+                raise
+            # With the network cut this is a finding to report, not a broken benchmark.
+            cdp.detach()
+            proxy.restore()
+            return {"failed": errors[:3]}
         seconds = time.perf_counter() - started
         critical = proxy.bytes["down"]
         quiet_wire(proxy)
@@ -223,6 +228,9 @@ class Command(BaseCommand):
         out(head + f"{'page view':>16}")
         for label, rows in results.items():
             for visit, row in rows:
+                if "failed" in row:
+                    out(f"{label + ' / ' + visit:<42}  no activity answerable: {row['failed']}")
+                    continue
                 out(
                     f"{label + ' / ' + visit:<42}{row['requests']:>9}"
                     f"{row['bytes'] / 1000:>8.1f}{row['critical'] / 1000:>12.1f}"
@@ -234,7 +242,7 @@ class Command(BaseCommand):
             "(headers + bodies = every byte on the wire):"
         )
         for label, rows in results.items():
-            for visit, row in rows:
+            for visit, row in (r for r in rows if "failed" not in r[1]):
                 seen = row["responses"]
                 heads, bodies = sum(r[1] for r in seen), sum(r[2] for r in seen)
                 out(
@@ -244,7 +252,7 @@ class Command(BaseCommand):
                 )
         if verbosity > 1:
             for label, rows in results.items():
-                for visit, row in rows:
+                for visit, row in (r for r in rows if "failed" not in r[1]):
                     out(f"\n{label} / {visit}:")
                     for method, path, status, size in row["log"]:
                         out(f"  {status} {size:>8} {method} {path[:90]}")
