@@ -31,8 +31,11 @@ from django.http import HttpResponse
 from cms.http_cache import is_public
 
 GENERATION_KEY = "page-cache:generation"
-# What an answer taken from the cache carries over from the one that was built.
+# What an answer taken from the cache carries over from the one that was built: headers,
+# and the page's own exceptions to the Content-Security-Policy (a lesson playing H5P sets
+# `_csp_update`; django-csp's middleware writes the header after the view).
 KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Vary")
+KEPT_ATTRIBUTES = ("_csp_update", "_csp_replace", "_csp_exempt")
 
 
 @memoize
@@ -87,6 +90,8 @@ def page_cache_get(request):
     response = HttpResponse(kept["content"], status=200)
     for name, value in kept["headers"].items():
         response[name] = value
+    for name, value in kept.get("attributes", {}).items():
+        setattr(response, name, value)
     return response
 
 
@@ -102,9 +107,12 @@ def page_cache_put(request, response) -> None:
     if hasattr(response, "render") and callable(response.render):
         response.render()
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    attributes = {
+        name: getattr(response, name) for name in KEPT_ATTRIBUTES if hasattr(response, name)
+    }
     cache.set(
         getattr(request, "_page_cache_key", None) or _key(request),
-        {"content": response.content, "headers": headers},
+        {"content": response.content, "headers": headers, "attributes": attributes},
         timeout=settings.PAGE_CACHE_SECONDS,
     )
 

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from tests.cms.test_csp import h5p_lesson  # noqa: F401 - a fixture
 from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +61,15 @@ def test_a_restricted_page_is_never_kept(client, course_tree, learner):
     assert response.status_code == 200 and "private" in response["Cache-Control"]
     client.logout()
     assert client.get(URL).status_code == 302
+
+
+def test_a_kept_lesson_playing_h5p_keeps_its_policy_exceptions(client, h5p_lesson):  # noqa: F811
+    """django-csp writes the header after the view: the lesson's H5P exceptions must come
+    back with the kept page, or activities that need them stay blank for the next visitor."""
+    client.get(h5p_lesson.url)
+    built = client.get(h5p_lesson.url)
+    with CaptureQueriesContext(connection) as captured:
+        kept = client.get(h5p_lesson.url)
+    assert len(captured) == 0
+    assert "'unsafe-eval'" in built["Content-Security-Policy"]
+    assert kept["Content-Security-Policy"] == built["Content-Security-Policy"]
