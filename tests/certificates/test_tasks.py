@@ -83,6 +83,9 @@ def test_a_worker_killed_mid_render_is_retried_and_leaves_one_pdf(
         stderr=subprocess.STDOUT,
     )
     try:
+        # Issued once the worker is up: a starting worker renders what is pending itself
+        # (certificates_pending_render), and this render must reach the pool child.
+        wait_for(lambda: "ready." in (tmp_path / "worker.log").read_text(), 90, "the worker")
         person = held_session.attendances.first().person
         certificate = services.certificate_issue(
             person=person, achievement=services.session_achievement(session=held_session)
