@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.http import ConditionalGetMiddleware as DjangoConditionalGetMiddleware
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.urls import Resolver404, resolve
@@ -292,3 +293,30 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         elif getattr(request, "is_dummy", False):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
+
+
+# Headers a browser applies to the page it shows, which a 304 lets it show again from its copy.
+CARRIED_BY_304 = (
+    "Content-Security-Policy",
+    "Content-Security-Policy-Report-Only",
+    "X-Frame-Options",
+)
+
+
+class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
+    """Django's ETag and 304, with the page's security headers on the 304 as well.
+
+    RFC 9110 (15.4.5) has a 304 carry the headers the 200 would have sent; Django's copies only
+    the caching ones (`django.utils.cache._not_modified`), and a 304 has no Content-Type, so
+    django-csp, running after it, would see no page to protect. This middleware sits outside
+    `ContentSecurityPolicyMiddleware`, so the 200 it turns into a 304 has its policy already
+    (a lesson's H5P exceptions included), and the policy goes out with the 304.
+    """
+
+    def process_response(self, request, response):
+        answer = super().process_response(request, response)
+        if answer is not response and answer.status_code == 304:
+            for name in CARRIED_BY_304:
+                if response.has_header(name):
+                    answer[name] = response[name]
+        return answer

@@ -66,10 +66,11 @@ MIDDLEWARE = [
     "cms.middleware.PublicGZipMiddleware",
     # WhiteNoise serves compressed, far-future-cached static files without a separate server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 answers: a phone revalidating a kept public page downloads nothing new.
+    # Outside the policy's middleware, so a 304 carries the policy its 200 would (see the class).
+    "cms.middleware.ConditionalGetMiddleware",
     # Content-Security-Policy on every HTML answer; the admin's own policy (see below).
     "cms.middleware.ContentSecurityPolicyMiddleware",
-    # ETag and 304 answers: a phone revalidating a kept public page downloads nothing new.
-    "django.middleware.http.ConditionalGetMiddleware",
     # Outside sessions and locale, to correct the Vary they add to public pages.
     "cms.middleware.public_vary",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -85,6 +85,18 @@ def test_a_lesson_with_h5p_activities_gets_the_h5p_exceptions_only(client, h5p_l
     assert plain["script-src"] == ["'self'"]
 
 
+def test_a_304_carries_the_policy_of_its_200(client, h5p_lesson):
+    # A phone revalidating its kept copy gets "not modified" and shows that copy: under the
+    # same policy, the lesson's H5P exceptions included (the second time from the page cache).
+    for url in ("/vi/khoa-hoc/dung-dien-thoai/doc-tin-nhan/", h5p_lesson.url, h5p_lesson.url):
+        page = client.get(url)
+        again = client.get(url, HTTP_IF_NONE_MATCH=page["ETag"])
+        assert again.status_code == 304, url
+        assert again["Content-Security-Policy"] == page["Content-Security-Policy"], url
+        assert again["X-Frame-Options"] == page["X-Frame-Options"] == "DENY", url
+    assert policy(again)["script-src"] == ["'self'", "'unsafe-eval'"]
+
+
 def test_private_pages_have_the_sites_policy(client, trainer_a, commune_a):
     session = TrainingSessionFactory(commune=commune_a)
     client.force_login(trainer_a)
