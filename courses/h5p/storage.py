@@ -6,6 +6,9 @@ Layout under MEDIA_ROOT/h5p/:
 - `libraries/<Machine>-<major>.<minor>.<patch>/` — one library at one full version, shared by
   every package that carries it; never changed once written, so it can be cached for good.
   JavaScript, CSS, JSON and SVG files get a gzip twin (`file.js.gz`) for serving compressed.
+  A JPEG or PNG picture wider than `WEB_IMAGE_WIDTH` is stored scaled down to that width
+  (`_web_sized`): authors upload camera photos (the demo's are 1588 px and 800 KB each) that
+  a phone shows 400 px wide; the upload keeps the original.
 - `uploads/<sha256>.h5p` — the file as uploaded (a FileField on H5PPackage).
 - `.tmp/` — staging. A package is extracted here in full, with byte caps (a ZIP header can
   lie about sizes), then each directory is moved into place with one `rename`, which is
@@ -39,6 +42,13 @@ from .validation import (
 
 GZIP_EXTENSIONS = {"js", "css", "json", "svg", "txt", "xml", "eot", "ttf", "otf"}
 GZIP_MIN_BYTES = 512
+# The lesson column is 44rem (704 CSS px) at most: wide enough for a 2x screen there, and
+# far more than a phone's 400 px at 1.75x.
+WEB_IMAGE_WIDTH = 1280
+WEB_IMAGE_FORMATS = {
+    "JPEG": {"quality": 80, "optimize": True, "progressive": True},
+    "PNG": {"optimize": True},
+}
 
 
 def h5p_root() -> Path:
@@ -137,6 +147,35 @@ def _gzip_twin(path: Path) -> None:
         gz_path.unlink()
 
 
+def _web_sized(path: Path) -> None:
+    """Scale a JPEG or PNG wider than WEB_IMAGE_WIDTH down to it, in place, same format and
+    name (content.json points at it). Anything Pillow cannot read, an animation, or a result
+    no smaller than 0.8x stays as uploaded."""
+    from PIL import Image, ImageOps
+
+    tmp = path.with_name(path.name + ".web")
+    try:
+        with Image.open(path) as im:
+            if im.format not in WEB_IMAGE_FORMATS or getattr(im, "is_animated", False):
+                return
+            if im.width <= WEB_IMAGE_WIDTH:
+                return
+            fmt = im.format
+            im = ImageOps.exif_transpose(im)
+            height = max(1, round(im.height * WEB_IMAGE_WIDTH / im.width))
+            small = im.resize((WEB_IMAGE_WIDTH, height), Image.Resampling.LANCZOS)
+            if fmt == "JPEG" and small.mode not in ("RGB", "L"):
+                small = small.convert("RGB")
+            small.save(tmp, fmt, **WEB_IMAGE_FORMATS[fmt])
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        tmp.unlink(missing_ok=True)
+        return
+    if tmp.stat().st_size < path.stat().st_size * 0.8:
+        os.replace(tmp, path)
+    else:
+        tmp.unlink()
+
+
 def extract(
     fileobj: IO[bytes],
     package: ValidatedPackage,
@@ -158,6 +197,7 @@ def extract(
                 for info in package.content_members:
                     rel = info.filename[len(CONTENT_DIR) + 1 :]
                     _copy_capped(zf, info, content_root / rel, budget, limits)
+                    _web_sized(content_root / rel)
             for lib in package.libraries.values():
                 storage_name = library_storage_name(lib)
                 if library_dir(storage_name).exists():

@@ -2,7 +2,9 @@
 see a lesson using it; nothing from content/ ever opens as an active document."""
 
 import gzip
+import io
 import shutil
+import zipfile
 
 import pytest
 
@@ -12,7 +14,7 @@ from courses.services import h5p_package_import
 from tests.conftest import publish
 from trainees.models import Role
 
-from .h5p_helpers import GREETING, NEGATIVE_SVG, TRUEFALSE
+from .h5p_helpers import GREETING, NEGATIVE_SVG, SAMPLES, TRUEFALSE, sample_members
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +85,32 @@ def test_content_is_served_only_when_a_visible_lesson_uses_it(client, course_tre
     lesson.refresh_from_db()
     lesson.unpublish()
     assert client.get(url).status_code == 404
+
+
+def test_a_camera_photo_reaches_the_phone_scaled_down(client, course_tree):
+    """The MultiChoice sample's photo is 1588 px and 805 KB: the learner gets it 1280 px wide
+    at a tenth of the bytes, same name and shape; the upload keeps the original."""
+    from PIL import Image
+
+    multichoice = SAMPLES / "multichoice.h5p"
+    original = sample_members(multichoice)["content/images/file-5885c23902f31.jpg"]
+    package = import_file(multichoice)
+    h5p_lesson(course_tree["course"], package)
+    response = client.get(f"{package.content_url()}/images/file-5885c23902f31.jpg")
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    served = b"".join(response.streaming_content)
+    assert len(served) < len(original) / 8
+    with Image.open(io.BytesIO(served)) as small, Image.open(io.BytesIO(original)) as big:
+        assert small.size == (1280, round(big.height * 1280 / big.width))
+    with package.file.open("rb") as fh, zipfile.ZipFile(fh) as zf:
+        assert zf.read("content/images/file-5885c23902f31.jpg") == original
+
+
+def test_a_small_picture_is_served_as_uploaded(client, course_tree):
+    package = import_file(GREETING)
+    h5p_lesson(course_tree["course"], package)
+    response = client.get(f"{package.content_url()}/earth.jpg")
+    assert b"".join(response.streaming_content) == sample_members()["content/earth.jpg"]
 
 
 def test_editors_may_preview_unused_packages_others_may_not(client, make_user, trainer_a):
