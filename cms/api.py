@@ -10,10 +10,16 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as RequestDoesNotFit
 from ninja.security import SessionAuth
 
+from cms.api_errors import readable_errors, readable_message, request_language
 from cms.personal import personal_data
+from trainees.training.api import FIELD_LABELS as ATTENDANCE_FIELDS
+from trainees.training.api import ITEM_LABELS as ATTENDANCE_ITEMS
 from trainees.training.api import router as attendance_router
 
 # Answers any operation can give besides its own, from layers around it: the schema lists
@@ -89,6 +95,14 @@ api = Api(
 
 api.add_router("/attendance/", attendance_router)
 
+# The words a refused request names its fields with (cms/api_errors.py), from every router.
+FIELD_LABELS = {
+    "page": gettext_lazy("page"),
+    "lang": gettext_lazy("language"),
+    **ATTENDANCE_FIELDS,
+}
+ITEM_LABELS = {**ATTENDANCE_ITEMS}
+
 
 class Message(Schema):
     level: str
@@ -130,3 +144,20 @@ def not_found(request, exc):
 def too_large(request, exc):
     # A body sent without a Content-Length gets past cms.middleware.api_errors_as_json.
     return api.create_response(request, {"detail": _("The data sent is too large.")}, status=413)
+
+
+@api.exception_handler(RequestDoesNotFit)
+def does_not_fit(request, exc):
+    # pydantic's English, in the user's words, each error naming its field (cms/api_errors.py).
+    with translation.override(request_language(request)):
+        detail = readable_errors(exc.errors, labels=FIELD_LABELS, items=ITEM_LABELS)
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(HttpError)
+def refused(request, exc):
+    # The operations' own refusals are in the user's words already; ninja's ("Unauthorized",
+    # "CSRF check Failed", "Cannot parse request body") are put in them here.
+    with translation.override(request_language(request)):
+        detail = readable_message(exc.message)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)

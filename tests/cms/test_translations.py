@@ -34,6 +34,7 @@ HMN_SAME_AS_SOURCE = {
     "h5p.json",
     "content.json",
     "%(start)s – %(end)s",
+    "%(field)s: %(problem)s",
 }
 
 

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from pydantic import BaseModel
@@ -123,6 +124,34 @@ class MarkIn(BaseModel):
 class SyncIn(BaseModel):
     registrations: list[RegistrationIn] = Field(default_factory=list, max_length=1000)
     marks: list[MarkIn] = Field(default_factory=list, max_length=1000)
+
+
+# How a refused request names its fields to the person holding the phone (cms/api_errors.py):
+# "Mark 2 › status: must be one of: …". The same words as the roll-call page.
+FIELD_LABELS = {
+    "registrations": gettext_lazy("registrations"),
+    "marks": gettext_lazy("marks"),
+    "uuid": gettext_lazy("record id"),
+    "session": pgettext_lazy("training", "session"),
+    "session_uuid": pgettext_lazy("training", "session"),
+    "full_name": gettext_lazy("full name"),
+    "consent": gettext_lazy("agrees to be recorded"),
+    "birth_year": gettext_lazy("birth year"),
+    "gender": gettext_lazy("gender"),
+    "ethnicity": gettext_lazy("ethnic group"),
+    "village_id": gettext_lazy("village"),
+    "household": gettext_lazy("household"),
+    "notes": gettext_lazy("notes"),
+    "person_id": gettext_lazy("person"),
+    "person_uuid": gettext_lazy("person"),
+    "status": gettext_lazy("status"),
+    "method": gettext_lazy("method"),
+    "recorded_at": gettext_lazy("recorded at"),
+}
+ITEM_LABELS = {
+    "registrations": gettext_lazy("registration %(n)s"),
+    "marks": gettext_lazy("mark %(n)s"),
+}
 
 
 class RecordErrorOut(Schema):
