@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .player import player_config
+from .room import activity_room
 
 
 class H5PActivityBlock(blocks.StructBlock):
@@ -39,6 +40,7 @@ class H5PActivityBlock(blocks.StructBlock):
             iri = request.build_absolute_uri(path) if request else path
             context["player"] = player_config(package, object_iri=iri)
             context["package"] = package
+            context["room"] = activity_room(package.content_json, machine_name=package.machine_name)
             context["dom_id"] = f"h5p-{block_id}"
             context["config_id"] = f"h5p-{block_id}-config"
         return context

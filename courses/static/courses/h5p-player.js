@@ -1,6 +1,10 @@
 /* Plays the H5P activities of a page with h5p-standalone, and keeps their results.
 
-   - Each activity starts only when it comes near the screen (IntersectionObserver).
+   - Each activity starts only when it comes near the screen (IntersectionObserver), and
+     not before the page's first paint: the lesson's text shows first, and an activity far
+     below never costs a phone its bytes and main-thread time unless the learner gets there.
+   - H5P makes its pictures without a size, so the text under one jumped down when it
+     arrived; the size content.json gives each picture is set on its <img> as H5P adds it.
    - h5p.json, content.json and every library.json are in the page (a JSON script per
      activity); fetch() answers those URLs from memory, and the libraries' scripts and styles
      are preloaded in parallel, so the player needs no chain of round trips.
@@ -124,10 +128,51 @@ import * as outbox from "../cms/offline.js";
     queue = queue.then(function () { return play(el, cfg); });
   }
 
+  // content.json's pictures: path → [width, height], the sizes the author's tool recorded.
+  function pictureSizes(cfg) {
+    var sizes = {};
+    (function walk(value) {
+      if (!value || typeof value !== "object") return;
+      if (typeof value.path === "string" && value.width > 0 && value.height > 0 &&
+          /^image\//.test(value.mime || "image/")) {
+        sizes[value.path] = [value.width, value.height];
+      }
+      Object.keys(value).forEach(function (key) { walk(value[key]); });
+    })(cfg.json);
+    return sizes;
+  }
+  // MutationObserver callbacks run before the browser paints what H5P added.
+  function sizePictures(anchor, sizes) {
+    if (!("MutationObserver" in window) || !Object.keys(sizes).length) return null;
+    function fit(img) {
+      if (img.hasAttribute("width") || img.hasAttribute("height")) return;
+      var src = img.getAttribute("src") || "";
+      for (var path in sizes) {
+        if (src.slice(-path.length - 1) === "/" + path) {
+          img.setAttribute("width", sizes[path][0]);
+          img.setAttribute("height", sizes[path][1]);
+          return;
+        }
+      }
+    }
+    var watcher = new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        [].forEach.call(record.addedNodes, function (node) {
+          if (node.nodeType !== 1) return;
+          if (node.tagName === "IMG") fit(node);
+          [].forEach.call(node.querySelectorAll("img"), fit);
+        });
+      });
+    });
+    watcher.observe(anchor, { childList: true, subtree: true });
+    return watcher;
+  }
+
   function play(el, cfg) {
     var anchor = el.querySelector(".h5p-anchor");
     return loadMain(cfg.mainJs).then(function () {
       anchor.innerHTML = "";
+      sizePictures(anchor, pictureSizes(cfg));
       return new Player(anchor, {
         id: el.id,
         h5pJsonPath: cfg.h5pJsonPath,
@@ -164,7 +209,7 @@ import * as outbox from "../cms/offline.js";
     entries.forEach(function (entry) {
       if (entry.isIntersecting) { observer.unobserve(entry.target); start(entry.target); }
     });
-  }, { rootMargin: "300px 0px" }) : null;
+  }, { rootMargin: "100px 0px" }) : null;
 
   function scan() {
     document.querySelectorAll(".h5p-activity:not([data-watched])").forEach(function (el) {
@@ -174,5 +219,6 @@ import * as outbox from "../cms/offline.js";
   }
 
   window.bdhvsH5P = { scan: scan, flush: flush };
-  scan();
+  // After the first paint: a frame, then a task after it.
+  requestAnimationFrame(function () { setTimeout(scan, 0); });
 })();
