@@ -99,7 +99,10 @@ def production_env(*, database_url: str, media_root: str, static_root: str, host
 class Gunicorn:
     """A running gunicorn: its port, its master's pid and the requests it logged."""
 
-    LOG_FORMAT = "%(m)s %(U)s %(s)s %(B)s"
+    # %(B)s is what gunicorn wrote itself; a file it hands to sendfile() (whitenoise's
+    # static files, H5P files) is logged as 0 bytes, so the Content-Length it sent is logged
+    # too.
+    LOG_FORMAT = "%(m)s %(U)s %(s)s %(B)s %({content-length}o)s"
 
     def __init__(self, process, port, access_log):
         self.process, self.port, self.access_log = process, port, access_log
@@ -111,13 +114,15 @@ class Gunicorn:
         return sorted(p.pid for p in psutil.Process(self.process.pid).children())
 
     def new_requests(self) -> list[tuple[str, str, int, int]]:
-        """(method, path, status, body bytes) of the requests logged since the last call."""
+        """(method, path, status, body bytes) of the requests logged since the last call:
+        the bytes gunicorn wrote, or the Content-Length of a file it passed to sendfile()."""
         lines = Path(self.access_log).read_text().splitlines()
         fresh, self._seen = lines[self._seen :], len(lines)
         rows = []
         for line in fresh:
-            method, path, status, size = line.rsplit(" ", 3)[-4:]
-            rows.append((method, path, int(status), 0 if size == "-" else int(size)))
+            method, path, status, written, length = line.rsplit(" ", 4)[-5:]
+            size = max((int(n) for n in (written, length) if n.isdigit()), default=0)
+            rows.append((method, path, int(status), size))
         return rows
 
 
@@ -224,9 +229,13 @@ class WireProxy:
         self.one_way = latency_ms / 2000
         self.rate = {"down": down_bps, "up": up_bps}
         self.bytes = {"down": 0, "up": 0}
+        # What has reached the other end of the slow link (`bytes` counts what the proxy
+        # has read, some of which may still wait for the link).
+        self.delivered = {"down": 0, "up": 0}
         self.connections = 0
         self.responses: list[tuple[int, int, int]] = []  # status, header bytes, body bytes
         self.unparsed = 0  # connections whose answers could not be split into responses
+        self.pending = 0  # chunks read from one side, not yet delivered to the other
         self._link_free = {"down": 0.0, "up": 0.0}
         self._cut = False
         self._writers: set = set()
@@ -253,6 +262,7 @@ class WireProxy:
 
     def reset(self):
         self.bytes = {"down": 0, "up": 0}
+        self.delivered = {"down": 0, "up": 0}
         self.connections = 0
         self.responses = []
         self.unparsed = 0
@@ -299,8 +309,10 @@ class WireProxy:
                 delay = at - loop.time()
                 if delay > 0:
                     await asyncio.sleep(delay)
+                self.pending -= 1
                 writer.write(data)
                 await writer.drain()
+                self.delivered[direction] += len(data)
             with contextlib.suppress(OSError):
                 writer.close()
 
@@ -327,6 +339,7 @@ class WireProxy:
                     at = self._link_free[direction] + self.one_way
                 else:
                     at = now + self.one_way
+                self.pending += 1
                 queue.put_nowait((at, data))
         except OSError:
             pass
@@ -336,6 +349,8 @@ class WireProxy:
             queue.put_nowait((0, None))
             with contextlib.suppress(Exception):
                 await sender
+            # What a closed connection never delivered is no longer on its way.
+            self.pending -= queue.qsize() - 1 if queue.qsize() else 0
             if self._cut:
                 writer.transport.abort()
 
@@ -428,12 +443,15 @@ class ResponseParser:
 
 def quiet_wire(proxy: WireProxy, *, quiet_s: float = 2.0, limit_s: float = 180.0) -> None:
     """Wait until nothing has crossed the wire for `quiet_s` (the service worker's
-    downloads after the page has loaded included)."""
+    downloads after the page has loaded included). The proxy reads what the server sends at
+    once and delivers it at the link's pace: the wire is quiet only once that queue is
+    delivered too (else a browser still receiving 1 MB looks idle, and its next requests
+    fall into the next visit)."""
     last, still_since = -1, time.monotonic()
     deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline:
         now = proxy.bytes["down"] + proxy.bytes["up"]
-        if now != last:
+        if now != last or proxy.pending:
             last, still_since = now, time.monotonic()
         elif time.monotonic() - still_since >= quiet_s:
             return

@@ -179,9 +179,22 @@ class Command(BaseCommand):
         )
         started = time.perf_counter()
         page.goto(url, wait_until="commit", timeout=120_000)
-        errors = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        errors, unanswered = [], []
+
+        def on_console(m):
+            if m.type == "error":
+                errors.append(m.text)
+
+        def on_error(e):
+            errors.append(str(e))
+
+        def on_failed(r):
+            unanswered.append(r.url.split(f":{proxy.port}", 1)[-1])
+
+        page.on("console", on_console)
+        page.on("pageerror", on_error)
+        # With the network cut, what the service worker did not have.
+        page.on("requestfailed", on_failed)
         try:
             page.locator(ANSWERABLE).first.wait_for(state="visible", timeout=180_000)
         except Exception:
@@ -192,9 +205,14 @@ class Command(BaseCommand):
             # With the network cut this is a finding to report, not a broken benchmark.
             cdp.detach()
             proxy.restore()
-            return {"failed": errors[:3]}
+            return {"failed": errors[:3], "unanswered": unanswered, "title": page.title()}
+        finally:
+            page.remove_listener("console", on_console)
+            page.remove_listener("pageerror", on_error)
+            page.remove_listener("requestfailed", on_failed)
         seconds = time.perf_counter() - started
-        critical = proxy.bytes["down"]
+        # What had reached the phone, not what the proxy had read and still queued.
+        critical = proxy.delivered["down"]
         quiet_wire(proxy)
         requests = server.new_requests()
         page_view = [rid for rid in seen if rid not in from_cache]
@@ -230,6 +248,9 @@ class Command(BaseCommand):
             for visit, row in rows:
                 if "failed" in row:
                     out(f"{label + ' / ' + visit:<42}  no activity answerable: {row['failed']}")
+                    out(f"{'':<44}the page shown: {row['title']!r}")
+                    for path in row["unanswered"]:
+                        out(f"{'':<44}not kept by the service worker: {path[:90]}")
                     continue
                 out(
                     f"{label + ' / ' + visit:<42}{row['requests']:>9}"
