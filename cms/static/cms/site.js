@@ -100,5 +100,21 @@ document.addEventListener("submit", function (e) {
 });
 
 if ("serviceWorker" in navigator) {
+  // A page the worker did not control from the start (the first visit, or one made while
+  // the worker installs) loaded its files past it: once it is there, say what they were so
+  // it keeps them too (cms/templates/cms/sw.js), and the page opens again with no signal.
+  var uncontrolled = !navigator.serviceWorker.controller;
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  if (uncontrolled) {
+    var tell = function () {
+      navigator.serviceWorker.ready.then(function (reg) {
+        var files = performance.getEntriesByType("resource").map(function (r) { return r.name; });
+        if (reg.active) reg.active.postMessage({ loaded: files });
+      });
+    };
+    tell();
+    // Files still loading when the worker took over, and activities started later.
+    navigator.serviceWorker.addEventListener("controllerchange", tell);
+    if (document.readyState !== "complete") window.addEventListener("load", tell);
+  }
 }

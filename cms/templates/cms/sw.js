@@ -63,18 +63,68 @@ function ranged(req, hit) {
   });
 }
 
+/* What a page loaded before this worker controlled it (the first visit: a worker starts
+   controlling only once installed, which takes its shell's downloads on a slow link) never
+   went through the fetch handler below, so it was not kept, and the lesson stayed
+   unplayable offline. The page says what it loaded (site.js); what is missing is kept here
+   from the browser's HTTP cache (force-cache: no second download), under the same rules as
+   the fetch handler. */
+function keepLoaded(page, files) {
+  var wanted = [];
+  var url = new URL(page);
+  if (url.origin === location.origin && url.pathname.indexOf("/api/") !== 0 && url.pathname.indexOf("/admin/") !== 0) {
+    wanted.push({ cache: PAGES, key: url.pathname + url.search, href: url.href, page: true });
+  }
+  files.forEach(function (u) {
+    try { url = new URL(u, location.href); } catch (err) { return; }
+    if (url.origin === location.origin && isFile(url.pathname)) {
+      wanted.push({ cache: MEDIA, key: url.href, href: url.href, path: url.pathname });
+    }
+  });
+  return Promise.all(wanted.map(function (w) {
+    return caches.open(w.cache).then(function (c) {
+      return c.match(w.key, { ignoreVary: true }).then(function (hit) {
+        if (hit) return null;
+        return fetch(w.href, { cache: "force-cache", credentials: "same-origin",
+                               headers: w.page ? { Accept: "text/html" } : {} })
+          .then(function (res) {
+            if (res.status === 200 && (w.page ? isPublic(res) : keepableFile(res, w.path))) return c.put(w.key, res);
+          });
+      }).catch(function () {});
+    });
+  })).then(trim);
+}
+
+self.addEventListener("message", function (e) {
+  var files = e.data && e.data.loaded;
+  if (Array.isArray(files) && e.source && e.source.url) {
+    e.waitUntil(keepLoaded(e.source.url, files.slice(0, 500)));
+  }
+});
+
+function isFile(path) {
+  return path.indexOf("/static/") === 0 || path.indexOf("/media/") === 0 || path.indexOf("/h5p/") === 0;
+}
+
+// Static files and media when public; H5P files unless no-store (a package's content files
+// are "private": the learner's own browser may keep them, a shared cache may not).
+function keepableFile(res, path) {
+  return isPublic(res) || (path.indexOf("/h5p/") === 0 && res.ok && res.type === "basic" &&
+    !/no-store/.test(res.headers.get("Cache-Control") || ""));
+}
+
 self.addEventListener("fetch", function (e) {
   var req = e.request, url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== location.origin) return;
   var path = url.pathname;
   if (path.indexOf("/api/") === 0 || path.indexOf("/admin/") === 0) return;
-  if (path.indexOf("/static/") === 0 || path.indexOf("/media/") === 0 || path.indexOf("/h5p/") === 0) {
+  if (isFile(path)) {
     e.respondWith(caches.match(req, { ignoreVary: true }).then(function (hit) {
       if (hit) return ranged(req, hit);
       return fetch(req).then(function (res) {
         // A part of a file (206, asked with Range) cannot be kept; the whole one is.
         if (res.status !== 200) return res;
-        if (isPublic(res) || (path.indexOf("/h5p/") === 0 && !/no-store/.test(res.headers.get("Cache-Control") || ""))) {
+        if (keepableFile(res, path)) {
           var copy = res.clone();
           caches.open(MEDIA).then(function (c) { return c.put(req, copy); }).then(trim);
         }
