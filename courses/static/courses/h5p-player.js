@@ -116,7 +116,9 @@ import * as outbox from "../cms/offline.js";
 
   // h5p-standalone ends by calling H5P.init() on the whole page, which would try to start
   // another activity whose scripts are still loading ("Unable to find constructor"), so
-  // activities start one after another; their files are preloaded at once all the same.
+  // activities start one after another. Each one's files are asked for only when the one
+  // before it can be answered: on a slow link the next activities' code (and the pictures
+  // they show) would otherwise share the radio with the first one's and delay it.
   var queue = Promise.resolve();
   function start(el) {
     if (el.dataset.started) return;
@@ -124,8 +126,7 @@ import * as outbox from "../cms/offline.js";
     var cfg = JSON.parse(document.getElementById(el.dataset.config).textContent);
     Object.keys(cfg.json).forEach(function (path) { inlined[path] = cfg.json[path]; });
     activities[cfg.objectIri] = el;
-    preload(cfg.preload);
-    queue = queue.then(function () { return play(el, cfg); });
+    queue = queue.then(function () { preload(cfg.preload); return play(el, cfg); });
   }
 
   // content.json's pictures: path → [width, height], the sizes the author's tool recorded.
