@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.http_cache import mark_public
+from cms.kept import view_restrictions
 
 
 class AsciiSlugMixin:
@@ -52,11 +53,10 @@ class PublicPageMixin:
     """
 
     def get_view_restrictions(self):
-        # Asked by Wagtail before serving and by `serve` below: one query, not two (a
-        # queryset whose rows are loaded answers exists() from them).
+        # Asked by Wagtail before serving and by `serve` below: no query for a page without
+        # any (cms.kept), and for this instance (one request) looked up once.
         if getattr(self, "_view_restrictions", None) is None:
-            self._view_restrictions = super().get_view_restrictions()
-            list(self._view_restrictions)
+            self._view_restrictions = view_restrictions(self)
         return self._view_restrictions
 
     def serve(self, request, *args, **kwargs):

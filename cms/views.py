@@ -31,6 +31,7 @@ from wagtail import hooks
 from wagtail.views import serve as wagtail_serve
 
 from cms.http_cache import language_neutral
+from cms.kept import prime
 from cms.page_cache import serve_cached
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,12 @@ csp_logger = logging.getLogger("cms.csp")
 
 def page(request, path):
     """Wagtail's pages, public ones answered from the page cache when kept (cms.page_cache)."""
-    return serve_cached(request, lambda: wagtail_serve(request, path))
+    return serve_cached(request, lambda: _serve(request, path))
+
+
+def _serve(request, path):
+    prime(request)
+    return wagtail_serve(request, path)
 
 
 def root_redirect(request):

@@ -1,9 +1,14 @@
-from django.core.cache import cache
 from django.urls import path, register_converter
+
+from cms.kept import kept_in_process
 
 from . import views
 
-CATALOGUE_SLUGS_CACHE_KEY = "courses:catalogue-slugs"
+
+def catalogue_slugs() -> set:
+    from .models import CourseIndexPage
+
+    return set(CourseIndexPage.objects.values_list("slug", flat=True))
 
 
 class CatalogueSlugConverter:
@@ -12,15 +17,8 @@ class CatalogueSlugConverter:
     regex = "[-a-zA-Z0-9_]+"
 
     def to_python(self, value):
-        slugs = cache.get(CATALOGUE_SLUGS_CACHE_KEY)
-        if slugs is None:
-            from .models import CourseIndexPage
-
-            slugs = set(CourseIndexPage.objects.values_list("slug", flat=True))
-            # A renamed catalogue is picked up within a minute; until then Wagtail's own
-            # routing still serves it, only more slowly.
-            cache.set(CATALOGUE_SLUGS_CACHE_KEY, slugs, 60)
-        if value not in slugs:
+        # Kept until content changes (cms.kept): a renamed catalogue is seen at once.
+        if value not in kept_in_process("catalogue-slugs", catalogue_slugs):
             raise ValueError(value)
         return value
 

@@ -19,6 +19,8 @@ nothing restates the rule.
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex
 
+from cms.kept import view_restrictions
+
 MANAGE_PACKAGE_PERMISSIONS = (
     "courses.upload_h5ppackage",
     "courses.change_h5ppackage",
@@ -30,9 +32,7 @@ def page_visible(request, page: Page) -> bool:
     """Live, and let in by every view restriction on the page and its ancestors."""
     if not page.live:
         return False
-    # Wagtail's own query, not a page's per-instance memo (cms.models.PublicPageMixin),
-    # which serves one request and may be stale for an instance kept longer.
-    return all(r.accept_request(request) for r in Page.get_view_restrictions(page))
+    return all(r.accept_request(request) for r in view_restrictions(page))
 
 
 def page_previewable(request, page: Page) -> bool:

@@ -12,6 +12,7 @@ from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from cms.http_cache import public_page
+from cms.kept import prime
 from cms.page_cache import serve_cached
 
 from .models import CoursePage, LessonPage
@@ -64,13 +65,14 @@ def lesson_serve(request, index, course, lesson):
 
 
 def _lesson_serve(request, path):
+    prime(request)
     site = Site.find_for_request(request)
     language = translation.get_language()
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
         root = next(
             (
                 r.root_path
-                for r in Site.get_site_root_paths()
+                for r in request._wagtail_cached_site_root_paths  # cms.kept.prime
                 if r.site_id == site.pk and r.language_code == language
             ),
             None,

@@ -518,3 +518,11 @@ def s3_server(tmp_path):
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept_from_an_earlier_test():
+    """What cms.kept holds in the process came from rows an earlier test rolled back."""
+    from cms.kept import forget_all
+
+    forget_all()

@@ -5,6 +5,8 @@ from django.utils import translation
 from django.utils.html import format_html_join
 from wagtail.models import Page
 
+from cms.kept import translation_urls
+
 register = template.Library()
 
 
@@ -19,16 +21,12 @@ def language_switcher(context):
     page = context.get("page")
     current = translation.get_language()
     translations = {}
-    if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).select_related("locale"):
-            translations[other.locale.language_code] = other
+    if isinstance(page, Page) and page.pk and request is not None:
+        translations = translation_urls(request, page)
     links = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is not None:
-            with translation.override(code):
-                url = target.get_url(request)
-        else:
+        url = translations.get(code)
+        if url is None:
             url = translate_url(request.get_full_path() if request else "/", code)
         links.append(
             {

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cms.models import CampaignSettings
 from courses.factories import LessonPageFactory
 from courses.services import h5p_package_import
 from tests.conftest import publish
@@ -41,6 +42,7 @@ def queries_for(client, url):
 
 
 def test_one_and_three_activities_cost_the_same_queries(client, course_tree, learner):
+    CampaignSettings.load()  # a running site has its settings row
     course = course_tree["course"]
     one = lesson_with(course, ACTIVITIES[:1], "mot-hoat-dong")
     three = lesson_with(course, ACTIVITIES, "ba-hoat-dong")
@@ -52,7 +54,9 @@ def test_one_and_three_activities_cost_the_same_queries(client, course_tree, lea
     assert html_three.count('class="h5p-activity"') == 3
     # … for the same handful of queries.
     assert len(queries_one) == len(queries_three), "\n".join(queries_three)
-    assert len(queries_three) <= 12, "\n".join(q[:150] for q in queries_three)
+    # The lesson, its course, its siblings, the packages with their libraries (3), and the
+    # learner's session and user: what every page needs besides is kept (cms.kept).
+    assert len(queries_three) <= 8, "\n".join(q[:150] for q in queries_three)
 
 
 def test_a_cached_player_follows_a_new_library_version(client, course_tree):
