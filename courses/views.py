@@ -15,7 +15,7 @@ from cms.http_cache import public_page
 from cms.kept import prime
 from cms.page_cache import serve_cached
 
-from .models import CoursePage, LessonPage
+from .models import LessonPage
 
 
 @require_GET
@@ -52,7 +52,7 @@ def offline(request):
 
 
 def lesson_serve(request, index, course, lesson):
-    """Serve /<lang>/<catalogue>/<course>/<lesson>/ with two queries instead of Wagtail's ten.
+    """Serve /<lang>/<catalogue>/<course>/<lesson>/ with one query instead of Wagtail's ten.
 
     Wagtail routes a URL one level at a time from the home page (translation, child and
     `.specific` at each level). The shape of a lesson's URL is fixed by the page rules, so
@@ -86,10 +86,6 @@ def _lesson_serve(request, path):
             else None
         )
         if page is not None:
-            page._cached_parent_obj = (
-                CoursePage.objects.select_related("locale")
-                .filter(path=page.path[: -page.steplen])
-                .first()
-            )
+            page._cached_parent_obj = page.course_and_lessons(request)[0]
             request._wagtail_route_for_request = RouteResult(page)
     return wagtail_serve(request, path)

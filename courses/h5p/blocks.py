@@ -38,7 +38,12 @@ class H5PActivityBlock(blocks.StructBlock):
             if lesson is not None and getattr(lesson, "pk", None):
                 path += f"/{lesson.pk}/{block_id}"
             iri = request.build_absolute_uri(path) if request else path
-            context["player"] = player_config(package, object_iri=iri)
+            context["player"] = player_config(
+                package,
+                object_iri=iri,
+                request=request,
+                page_packages=(parent_context or {}).get("h5p_packages", ()),
+            )
             context["package"] = package
             context["room"] = activity_room(package.content_json, machine_name=package.machine_name)
             context["dom_id"] = f"h5p-{block_id}"

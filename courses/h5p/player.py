@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.templatetags.static import static
 from django.utils.translation import get_language
 
+from cms.kept import kept_in_process, request_generation
 from cms.page_cache import static_version
 
 from ..models import H5PPackage
@@ -50,24 +51,38 @@ def content_files(content_json, content_url: str) -> list[str]:
     return sorted(set(found))
 
 
-def player_config(package: H5PPackage, *, object_iri: str) -> dict:
-    """The player's configuration, kept in the cache under what it is made of: the package's
-    content (its sha256), the library versions it plays with, the page's language and the
-    static files' names. Only the activity's address differs from one lesson to another."""
-    key = ":".join(
-        [
-            "h5p-player",
-            str(package.pk),
-            package.sha256,
-            package.library_token(),
-            get_language() or "-",
-            static_version(),
-        ]
+def player_config(package: H5PPackage, *, object_iri: str, request=None, page_packages=()) -> dict:
+    """The player's configuration. Only the activity's address differs from one lesson to
+    another, so the rest is kept: in the process until content changes (cms.kept: a new
+    package or library version starts a new generation), and in the shared cache under what
+    it is made of — the package's content (its sha256), the library versions it plays with,
+    the page's language and the static files' names. Building it needs the libraries: those
+    of all the page's activities (`page_packages`) are then resolved at once."""
+    language = get_language() or "-"
+
+    def shared():
+        H5PPackage.resolve_libraries([package, *page_packages])
+        key = ":".join(
+            [
+                "h5p-player",
+                str(package.pk),
+                package.sha256,
+                package.library_token(),
+                language,
+                static_version(),
+            ]
+        )
+        config = cache.get(key)
+        if config is None:
+            config = _player_config(package)
+            cache.set(key, config, timeout=24 * 3600)
+        return config
+
+    config = kept_in_process(
+        f"h5p-player:{package.pk}:{package.sha256}:{language}:{static_version()}",
+        shared,
+        request_generation(request) if request is not None else None,
     )
-    config = cache.get(key)
-    if config is None:
-        config = _player_config(package)
-        cache.set(key, config, timeout=24 * 3600)
     return {**config, "objectIri": object_iri}
 
 

@@ -11,10 +11,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
+from cms.kept import kept_in_process, request_generation
 from cms.models import AsciiSlugMixin, PublicPageMixin
 
 from ..blocks import LessonStreamBlock
-from .h5p import H5PPackage
 
 
 class FallbackRoutingMixin:
@@ -266,24 +266,39 @@ class LessonPage(PublicPageMixin, FallbackRoutingMixin, AsciiSlugMixin, Page):
             response._csp_update = settings.CONTENT_SECURITY_POLICY_H5P["DIRECTIVES"]
         return response
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # All the activities' libraries in two queries, not two per activity.
-        H5PPackage.resolve_libraries(
-            [
-                child.value["activity"]
-                for child in self.body
-                if getattr(child.block, "is_h5p", False) and child.value["activity"] is not None
-            ]
-        )
-        course = self.get_parent().specific
-        siblings = list(
+    def _course_lessons(self):
+        return list(
             LessonPage.objects.live()
-            .sibling_of(self)
+            .filter(path__startswith=self.path[: -self.steplen], depth=self.depth)
             .order_by("path")
             .select_related("locale")
             .defer_streamfields()
         )
+
+    def course_and_lessons(self, request):
+        """The course and its live lessons in order. The same for every lesson of the course,
+        so kept in the process until content changes (cms.kept): read, never change."""
+        parent = self.path[: -self.steplen]
+
+        def build():
+            course = CoursePage.objects.select_related("locale").get(path=parent)
+            return course, self._course_lessons()
+
+        return kept_in_process(f"course-lessons:{parent}", build, request_generation(request))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A player not kept yet resolves all the activities' libraries in two queries, not
+        # two per activity (courses.h5p.player).
+        context["h5p_packages"] = [
+            child.value["activity"]
+            for child in self.body
+            if getattr(child.block, "is_h5p", False) and child.value["activity"] is not None
+        ]
+        if getattr(request, "is_preview", False):  # a draft: read as it is now
+            course, siblings = self.get_parent().specific, self._course_lessons()
+        else:
+            course, siblings = self.course_and_lessons(request)
         ids = [s.pk for s in siblings]
         index = ids.index(self.pk) if self.pk in ids else 0
         context.update(

@@ -54,9 +54,9 @@ def test_one_and_three_activities_cost_the_same_queries(client, course_tree, lea
     assert html_three.count('class="h5p-activity"') == 3
     # … for the same handful of queries.
     assert len(queries_one) == len(queries_three), "\n".join(queries_three)
-    # The lesson, its course, its siblings, the packages with their libraries (3), and the
-    # learner's session and user: what every page needs besides is kept (cms.kept).
-    assert len(queries_three) <= 8, "\n".join(q[:150] for q in queries_three)
+    # The lesson and its packages: the course, its lessons, the players' configurations
+    # and what every page needs are kept until content changes (cms.kept).
+    assert len(queries_three) <= 3, "\n".join(q[:150] for q in queries_three)
 
 
 def test_a_cached_player_follows_a_new_library_version(client, course_tree):
