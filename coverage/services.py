@@ -1562,6 +1562,16 @@ def indicators_from_raw(commune_ids: Iterable[int], period: Period) -> dict[int,
     return result
 
 
+def _people_counted_in(commune_id: int) -> set[int]:
+    """Who lives in the commune or is counted there in a summary."""
+    person_ids = set(Person.objects.filter(commune_id=commune_id).values_list("pk", flat=True))
+    for model in (PersonMonth, PersonTopicMonth, PersonSummary, PersonDay):
+        person_ids |= set(
+            model.objects.filter(commune_id=commune_id).values_list("person_id", flat=True)
+        )
+    return person_ids
+
+
 def summaries_reconcile(*, commune_id: int) -> list[str]:
     """Recompute a commune's summaries from the raw rows; log and return every difference.
 
@@ -1570,16 +1580,16 @@ def summaries_reconcile(*, commune_id: int) -> list[str]:
     """
     differences = []
     with transaction.atomic():
+        # The people, then the commune: the order every change locks them in, so a roll call
+        # saved meanwhile in this commune is waited for, not deadlocked with.
+        person_ids = _people_counted_in(commune_id)
+        _lock(LOCK_PERSON, person_ids)
         _lock(LOCK_COMMUNE, [commune_id])
+        person_ids |= _people_counted_in(commune_id)  # anyone who came in meanwhile
         before = {
             (row.period): {f: getattr(row, f) for f in (*COUNTS, "by_topic")}
             for row in CommunePeriodStat.objects.filter(commune_id=commune_id)
         }
-        person_ids = set(Person.objects.filter(commune_id=commune_id).values_list("pk", flat=True))
-        for model in (PersonMonth, PersonTopicMonth, PersonSummary, PersonDay):
-            person_ids |= set(
-                model.objects.filter(commune_id=commune_id).values_list("person_id", flat=True)
-            )
         session_ids = set(
             TrainingSession.objects.filter(commune_id=commune_id).values_list("pk", flat=True)
         ) | set(SessionSummary.objects.filter(commune_id=commune_id).values_list("pk", flat=True))
