@@ -37,7 +37,20 @@ METRICS = {  # key: (audit, unit divisor, format)
 }
 
 
-def lighthouse(url: str, out: Path) -> dict:
+def lighthouse(url: str, out: Path, *, attempts: int = 3) -> dict:
+    """One Lighthouse run. On a loaded machine Lighthouse now and then fails to record its
+    trace (NO_NAVSTART, NO_FCP): that run is made again, up to `attempts` times."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return _lighthouse(url, out)
+        except subprocess.CalledProcessError:
+            if attempt == attempts:
+                raise
+            print(f"  (Lighthouse failed, attempt {attempt} of {attempts}; again)", flush=True)
+    raise AssertionError("unreachable")
+
+
+def _lighthouse(url: str, out: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     subprocess.run(  # noqa: S603
         [

@@ -43,16 +43,33 @@ def _text(markup: str) -> float:
     return sum(LINE * math.ceil(len(part) / CHARS_PER_LINE) + PARAGRAPH for part in parts)
 
 
-def _picture(params: dict) -> float:
-    """The height in rem of the activity's picture (H5P's `media`), 0 without one."""
+def activity_picture(params: dict) -> tuple[str, int, int] | None:
+    """The activity's picture (H5P's `media`): its path in the package's content folder and
+    the size content.json records, or None."""
+    if not isinstance(params, dict):
+        return None
     media = params.get("media")
     media = media.get("type", media) if isinstance(media, dict) else None
-    file = ((media or {}).get("params") or {}).get("file") or {}
-    width, height = file.get("width"), file.get("height")
-    if not (isinstance(width, (int, float)) and isinstance(height, (int, float))):
+    params = (media or {}).get("params") if isinstance(media, dict) else None
+    file = (params or {}).get("file") if isinstance(params, dict) else None
+    if not isinstance(file, dict):
+        return None
+    path, width, height = file.get("path"), file.get("width"), file.get("height")
+    if not (isinstance(path, str) and path and "://" not in path and "#" not in path):
+        return None
+    if not str(file.get("mime", "image/")).startswith("image/"):
+        return None
+    if not (isinstance(width, int) and isinstance(height, int) and width > 0 and height > 0):
+        return None
+    return path.lstrip("/"), width, height
+
+
+def _picture(params: dict) -> float:
+    """The height in rem of the activity's picture across the column, 0 without one."""
+    picture = activity_picture(params)
+    if picture is None:
         return 0
-    if width <= 0 or height <= 0:
-        return 0
+    _path, width, height = picture
     return COLUMN * min(height / width, 1.5)
 
 

@@ -171,8 +171,10 @@ import * as outbox from "../cms/offline.js";
 
   function play(el, cfg) {
     var anchor = el.querySelector(".h5p-anchor");
+    // The picture and the waiting line stay until H5P has drawn the activity (courses.css
+    // hides them as soon as it has), so the learner never sees an empty box.
+    var placeholder = [].slice.call(anchor.children);
     return loadMain(cfg.mainJs).then(function () {
-      anchor.innerHTML = "";
       sizePictures(anchor, pictureSizes(cfg));
       return new Player(anchor, {
         id: el.id,
@@ -192,6 +194,7 @@ import * as outbox from "../cms/offline.js";
       if (window.H5P && H5P.classFromName && !H5P.classFromName(cfg.mainLibrary)) {
         throw new Error("Unable to find constructor for " + cfg.mainLibrary);
       }
+      placeholder.forEach(function (node) { node.remove(); });
       listen();
       el.classList.add("h5p-ready");
       flush();
