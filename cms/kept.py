@@ -21,6 +21,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from cms.page_cache import generation
 
 _kept: dict = {}
+GENERATION = object()  # the key under which _kept notes the generation it holds
 
 
 def kept_in_process(key: str, build, current: int | None = None):
@@ -30,6 +31,10 @@ def kept_in_process(key: str, build, current: int | None = None):
         current = generation()
     if not current:  # no cache answered: nothing to tell a change by
         return build()
+    if _kept.get(GENERATION) != current:
+        # Content changed: what was kept is dropped, so the process holds one generation.
+        _kept.clear()
+        _kept[GENERATION] = current
     kept = _kept.get(key)
     if kept is not None and kept[0] == current:
         return kept[1]
