@@ -160,11 +160,13 @@ SW_MEDIA_MAX = 200
 
 
 @require_GET
-@cache_control(max_age=0, no_cache=True)
+@cache_control(public=True, max_age=0, no_cache=True)
 def service_worker(request):
     """The site's one service worker (docs/architecture.md), at /sw.js so its scope is the
     whole site. Its shell: the site's own files, and what each app asks to keep through the
-    `offline_shell_urls` hook (public pages and their files only)."""
+    `offline_shell_urls` hook (public pages and their files only). The same bytes for every
+    visitor, so public: compressed on the wire (cms.middleware.PublicGZipMiddleware), and
+    always asked again (no-cache) so an update reaches the phone."""
     shell = [
         static("cms/site.css"),
         static("cms/site.js"),

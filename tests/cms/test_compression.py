@@ -24,6 +24,17 @@ def test_a_public_lesson_is_compressed_and_reads_the_same(client, course_tree):
     assert gzip.decompress(packed.content) == plain.content
 
 
+def test_the_service_worker_is_compressed_and_still_asked_again(client, course_tree):
+    """The phone downloads it on the first visit, on a slow link: it is the same for everyone,
+    so it goes out gzipped; no-cache keeps its updates reaching the phone."""
+    plain = client.get("/sw.js")
+    packed = client.get("/sw.js", **GZIP)
+    assert packed["Content-Encoding"] == "gzip"
+    assert len(packed.content) < len(plain.content) / 2
+    assert gzip.decompress(packed.content) == plain.content
+    assert "no-cache" in packed["Cache-Control"]
+
+
 def test_private_pages_are_not_compressed(client, course_tree, learner):
     login = client.get("/vi/login/", **GZIP)
     assert login.status_code == 200 and "csrfmiddlewaretoken" in login.content.decode()

@@ -104,7 +104,12 @@ if ("serviceWorker" in navigator) {
   // the worker installs) loaded its files past it: once it is there, say what they were so
   // it keeps them too (cms/templates/cms/sw.js), and the page opens again with no signal.
   var uncontrolled = !navigator.serviceWorker.controller;
-  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  // Once the page has loaded: on a slow link the worker's first install (its shell) would
+  // otherwise share the radio with what the page needs first, the lesson's first activity.
+  var register = function () {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  };
+  if (document.readyState === "complete") register(); else window.addEventListener("load", register);
   if (uncontrolled) {
     var tell = function () {
       navigator.serviceWorker.ready.then(function (reg) {
