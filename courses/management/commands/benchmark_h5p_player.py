@@ -267,7 +267,8 @@ class Command(BaseCommand):
                 seen = row["responses"]
                 heads, bodies = sum(r[1] for r in seen), sum(r[2] for r in seen)
                 out(
-                    f"  {label} / {visit}: log {row['requests']} requests, proxy "
+                    f"  {label} / {visit}: log {row['requests']} requests / "
+                    f"{sum(r[3] for r in row['log'])} B bodies, proxy "
                     f"{len(seen)} responses = {heads} B headers + {bodies} B bodies = "
                     f"{heads + bodies} B (wire {row['bytes']} B)"
                 )
