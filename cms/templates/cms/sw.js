@@ -67,8 +67,8 @@ function ranged(req, hit) {
    controlling only once installed, which takes its shell's downloads on a slow link) never
    went through the fetch handler below, so it was not kept, and the lesson stayed
    unplayable offline. The page says what it loaded (site.js); what is missing is kept here
-   from the browser's HTTP cache (force-cache: no second download), under the same rules as
-   the fetch handler. */
+   from the browser's HTTP cache (only-if-cached: no second download), under the same rules
+   as the fetch handler. */
 function keepLoaded(page, files) {
   var wanted = [];
   var url = new URL(page);
@@ -85,7 +85,9 @@ function keepLoaded(page, files) {
     return caches.open(w.cache).then(function (c) {
       return c.match(w.key, { ignoreVary: true }).then(function (hit) {
         if (hit) return null;
-        return fetch(w.href, { cache: "force-cache", credentials: "same-origin",
+        // only-if-cached: never the network. No second download, and a GET that does
+        // something (a private page, a form's answer) is not made again.
+        return fetch(w.href, { cache: "only-if-cached", mode: "same-origin", credentials: "same-origin",
                                headers: w.page ? { Accept: "text/html" } : {} })
           .then(function (res) {
             if (res.status === 200 && (w.page ? isPublic(res) : keepableFile(res, w.path))) return c.put(w.key, res);
