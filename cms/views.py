@@ -33,6 +33,7 @@ from wagtail.views import serve as wagtail_serve
 from cms.http_cache import language_neutral
 from cms.kept import prime
 from cms.page_cache import serve_cached
+from cms.validators import json_loads
 
 logger = logging.getLogger(__name__)
 csp_logger = logging.getLogger("cms.csp")
@@ -302,7 +303,7 @@ def csp_report(request):
     if length > CSP_REPORT_MAX_BYTES:
         return JsonResponse({"detail": _("The data sent is too large.")}, status=413)
     try:
-        violations = csp_violations(json.loads(request.body))
+        violations = csp_violations(json_loads(request.body))
     except (ValueError, UnicodeDecodeError):
         return JsonResponse({"detail": _("The data sent was not readable.")}, status=400)
     for violation in violations:
