@@ -103,9 +103,11 @@ def sign_up(request):
     if request.user.is_authenticated:
         return redirect("home")
     commune = None
-    code = request.GET.get("commune") or request.POST.get("commune") or ""
+    code = (request.GET.get("commune") or request.POST.get("commune") or "")[:5]
     if code:
-        commune = Commune.objects.select_related("province").filter(code=code[:5]).first()
+        # Only digits are looked up: PostgreSQL refuses a NUL byte in a query's text.
+        found = Commune.objects.select_related("province").filter(code=code)
+        commune = found.first() if code.isascii() and code.isdigit() else None
         if commune is None:
             messages.error(request, _("No commune has this code. Find yours by its name."))
     if commune is None:

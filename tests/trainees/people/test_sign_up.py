@@ -111,6 +111,21 @@ def test_weak_passwords_and_bad_names_are_explained(client, y_ty):
     assert not Person.objects.exists()
 
 
+@pytest.mark.django_db
+def test_a_commune_code_that_is_no_code_is_not_found_never_a_server_error(client, y_ty):
+    """Found by the hostile sweep: a NUL byte in the code reached PostgreSQL, which refuses it."""
+    client.raise_request_exception = False
+    for code in ("\x00", "0268\x00", "١٢٣٤٥", "-1", "2" * 40):
+        response = client.post(
+            f"/en{URL[3:]}", {"commune": code, "full_name": "A", "consent": "on"}
+        )
+        assert response.status_code == 200, code
+        assert "No commune has this code" in response.content.decode()
+        response = client.get(URL, {"commune": code})
+        assert response.status_code == 200, code
+    assert not Person.objects.exists()
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_learner_signs_up_on_a_phone_and_appears_in_her_communes_roster(
