@@ -91,10 +91,13 @@ def _files_ensure(*packages: H5PPackage) -> None:
 def _safe_join(root: Path, path: str) -> Path:
     if "\x00" in path or "\\" in path:
         raise Http404
-    full = (root / path).resolve()
-    root = root.resolve()
-    if root not in full.parents or full.is_symlink() or not full.is_file():
-        raise Http404
+    try:
+        full = (root / path).resolve()
+        root = root.resolve()
+        if root not in full.parents or full.is_symlink() or not full.is_file():
+            raise Http404
+    except OSError:  # a name longer than the file system allows (ENAMETOOLONG)
+        raise Http404 from None
     return full
 
 

@@ -69,6 +69,17 @@ def test_library_path_traversal_is_not_found(client):
     assert client.get(f"{base}/H5P.GreetingCard1-1.0/%2e%2e/library.json").status_code == 404
 
 
+def test_a_file_name_longer_than_the_file_system_allows_is_not_found(client, course_tree):
+    """Found by the hostile sweep: the operating system's "file name too long" was a 500."""
+    package = import_file(GREETING)
+    h5p_lesson(course_tree["course"], package)
+    long_name = "A" * 3000
+    assert client.get(f"{package.content_url()}/{long_name}.json").status_code == 404
+    assert client.get(f"{package.content_url()}/images/{long_name}.jpg").status_code == 404
+    base = package.libraries_url()
+    assert client.get(f"{base}/H5P.GreetingCard1-1.0/{long_name}.js").status_code == 404
+
+
 def test_content_is_served_only_when_a_visible_lesson_uses_it(client, course_tree, make_user):
     package = import_file(GREETING)
     url = f"{package.content_url()}/earth.jpg"
