@@ -400,6 +400,29 @@ def _lesson_id(event) -> int | None:
     return None
 
 
+class _FirstRecord:
+    """Stands for a learner's person until their first record makes it (`_record`)."""
+
+    def __init__(self, user: User):
+        self.user = user
+
+
+def _record(record, *, person, **fields):
+    """(what `record` returns, the person): the learner's person is made in the same
+    savepoint as their first record, so a record refused leaves no person behind."""
+    if not isinstance(person, _FirstRecord):
+        return record(person=person, **fields), person
+    user = person.user
+    try:
+        with transaction.atomic():
+            made = person_ensure(user=user)
+            return record(person=made, **fields), made
+    except ValidationError:
+        # The rolled-back person is still cached on the account: forget it.
+        user._state.fields_cache.pop("person", None)
+        raise
+
+
 def progress_events_apply(
     *,
     access: LessonAccess,
@@ -419,8 +442,10 @@ def progress_events_apply(
     someone passes that `person` and `assisted_by` (see Assisted learning below).
     """
     user = access.user
-    if person is None:
-        person = person_ensure(user=user) if user.is_authenticated else None
+    if person is None and user.is_authenticated:
+        # The learner's own person is made with their first record, not before: a batch
+        # whose every event is refused leaves nothing behind.
+        person = Person.objects.filter(user=user).first() or _FirstRecord(user)
     lesson_ids = {_lesson_id(e) for e in events} - {None}
     # Drafts too: an editor's preview names a lesson that may not be live yet.
     lessons = {page.pk: page for page in LessonPage.objects.filter(pk__in=lesson_ids)}
@@ -451,7 +476,8 @@ def progress_events_apply(
                     result.correct = check.result.correct
                     result.feedback = list(check.result.feedback)
                 else:
-                    result = quiz_answer_record(
+                    result, person = _record(
+                        quiz_answer_record,
                         person=person,
                         lesson=lesson,
                         block_id=event.get("block"),
@@ -462,7 +488,8 @@ def progress_events_apply(
                     )
             elif kind in LessonEvent.Kind.values:
                 if person is not None:
-                    result = lesson_event_record(
+                    result, person = _record(
+                        lesson_event_record,
                         person=person,
                         lesson=lesson,
                         kind=kind,
@@ -472,8 +499,11 @@ def progress_events_apply(
                     )
             elif kind == "position":
                 if person is not None:
-                    lesson_position_save(
-                        person=person, lesson=lesson, position=event.get("position", "")
+                    _result, person = _record(
+                        lesson_position_save,
+                        person=person,
+                        lesson=lesson,
+                        position=event.get("position", ""),
                     )
                     result.recorded = True
             else:

@@ -131,3 +131,37 @@ def test_resume_points_back_to_a_lesson_whose_quiz_is_below_the_pass_mark(course
     assert where["lesson"].pk == second.pk
     assert where["course_progress"].percent == 100
     assert where["course_progress"].completed_at is None
+
+
+def test_a_learners_person_is_made_with_their_first_record_not_by_a_refused_one(
+    client, course_tree, learner
+):
+    """Found by the hostile sweep: a refused answer (400) made the learner's person anyway."""
+    from trainees.models import Person
+
+    lesson = course_tree["lessons"][1]
+    client.force_login(learner)
+    response = client.post(
+        "/api/progress/answer/", {"lesson": lesson.pk, "block": "no-such-block", "choice": "0"}
+    )
+    assert response.status_code == 400
+    response = client.post(
+        "/api/progress/events/",
+        {"events": [{"uuid": str(uuid.uuid4()), "type": "nope", "lesson": lesson.pk}]},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert not Person.objects.filter(user=learner).exists()
+
+    # Refused, then accepted in one batch: the person is made once, with the good record.
+    events = [
+        {"uuid": str(uuid.uuid4()), "type": "answer", "lesson": lesson.pk, "block": "x"},
+        {"uuid": str(uuid.uuid4()), "type": "completed", "lesson": lesson.pk},
+        {"uuid": str(uuid.uuid4()), "type": "completed", "lesson": course_tree["lessons"][0].pk},
+    ]
+    response = client.post(
+        "/api/progress/events/", {"events": events}, content_type="application/json"
+    )
+    assert [r["ok"] for r in response.json()["results"]] == [False, True, True]
+    person = Person.objects.get(user=learner)
+    assert LessonProgress.objects.filter(person=person).count() == 2
