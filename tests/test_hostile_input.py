@@ -272,3 +272,14 @@ def test_csv_files_the_csv_module_cannot_read_are_refused_with_a_message(
         assert response.status_code == 200
         assert "errors" in response.content.decode()
     assert not Person.objects.exists()
+
+
+def test_a_commune_code_with_a_nul_or_letters_is_not_found(client, trainer_a, commune_a):
+    """Found by the hostile sweep: a NUL in the code reached PostgreSQL (a 500)."""
+    client.force_login(trainer_a)
+    client.raise_request_exception = False
+    for code in ("%00", "0268%00", "abc", "-1", "1.5"):
+        assert client.get(f"/vi/communes/{code}/").status_code == 404, code
+        assert client.get(f"/vi/communes/{code}/attendance.csv").status_code == 404, code
+    assert client.get(f"/vi/communes/{commune_a.code}/").status_code == 200
+    assert client.get(f"/vi/communes/{commune_a.code}/attendance.csv").status_code == 200

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from trainees import converters  # noqa: F401 - registers <unit_code:…>
+
 from . import views
 
 urlpatterns = [
@@ -10,5 +12,5 @@ urlpatterns = [
     path("people/<int:person_id>/privacy/", views.person_privacy, name="person_privacy"),
     path("people/<int:person_id>/data.json", views.person_data, name="person_data"),
     path("communes/", views.commune_list, name="commune_list"),
-    path("communes/<str:code>/", views.commune_detail, name="commune_detail"),
+    path("communes/<unit_code:code>/", views.commune_detail, name="commune_detail"),
 ]

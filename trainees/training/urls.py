@@ -1,5 +1,7 @@
 from django.urls import path
 
+from trainees import converters  # noqa: F401 - registers <unit_code:…>
+
 from . import views
 
 urlpatterns = [
@@ -24,7 +26,7 @@ urlpatterns = [
         name="session_export",
     ),
     path(
-        "communes/<str:code>/attendance.<str:fmt>",
+        "communes/<unit_code:code>/attendance.<str:fmt>",
         views.commune_attendance_export,
         name="commune_attendance_export",
     ),
