@@ -107,3 +107,19 @@ def test_500_of_the_api_is_json(client, cache_down, trainer_a):
     assert response.status_code == 500
     assert response["Content-Type"].startswith("application/json")
     assert "detail" in response.json()
+
+
+def test_a_request_that_cannot_be_read_gets_400_in_the_users_language(client, home_page):
+    """Found by the hostile sweep: a broken upload got Django's bare English "Bad Request"."""
+    for language, words in (("en", "What you can do"), ("vi", "Bạn có thể làm gì")):
+        response = client.generic(
+            "POST",
+            f"/{language}/login/",
+            b"an upload with no boundary",
+            content_type="multipart/form-data",
+        )
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert 'class="site-header"' in html and f'<html lang="{language}">' in html
+        assert words in html
+    assert "Nothing was saved" in html or "Chưa có gì được lưu" in html
