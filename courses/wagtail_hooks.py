@@ -3,6 +3,7 @@ permission) and narration clips (recorded from the microphone or uploaded)."""
 
 from functools import partial
 
+from django.core.exceptions import BadRequest
 from django.db import transaction
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.fields import StreamField
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -143,3 +145,29 @@ def lesson_shell_urls():
         "/vi/",
         "/offline/",
     ]
+
+
+def _refuse_damaged_stream_data(request, page_class):
+    """A lesson's body comes from the editor as numbered form fields (`body-count`,
+    `body-0-type`…). Wagtail reads them trusting the editor's script: a field missing or not
+    a number was a KeyError or ValueError, a server error. Such a form was not sent by the
+    editor's page, so it is refused whole (400) before Wagtail reads it, and nothing is
+    saved."""
+    if request.method != "POST":
+        return
+    for field in page_class._meta.get_fields():
+        if isinstance(field, StreamField):
+            try:
+                field.stream_block.value_from_datadict(request.POST, request.FILES, field.name)
+            except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+                raise BadRequest(f"damaged {field.name} data") from exc
+
+
+@hooks.register("before_edit_page")
+def refuse_damaged_lesson_body_on_edit(request, page):
+    _refuse_damaged_stream_data(request, type(page))
+
+
+@hooks.register("before_create_page")
+def refuse_damaged_lesson_body_on_create(request, parent_page, page_class):
+    _refuse_damaged_stream_data(request, page_class)

@@ -8,7 +8,7 @@ class UnitCodeConverter:
     not match, so it is a 404 before a view sends it to the database (where a NUL byte in a
     text comparison is an error, not "no such commune")."""
 
-    regex = "[0-9]{1,5}"
+    regex = "[0-9]+"
 
     def to_python(self, value: str) -> str:
         return value
