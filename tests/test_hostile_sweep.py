@@ -3,7 +3,7 @@ added tomorrow is swept from its first day) gets a fixed list of hostile request
 bytes, invalid UTF-8, huge, negative, float and NaN numbers, impossible dates and time
 zones, path traversal, overlong names, duplicated parameters, unknown language prefixes,
 HEAD/OPTIONS/PUT/PATCH/DELETE, wrong content types, malformed multipart, JSON of the wrong
-shape — from the person it is for and from those it is not for. None may
+shape, no CSRF token — from the person it is for and from those it is not for. None may
 give a 5xx, and a refused (4xx) write changes nothing in the database.
 
 The full list, against the demo data, is `scripts/hostile_sweep.py` (tests/hostile.py
@@ -87,6 +87,31 @@ def test_no_hostile_request_gives_a_server_error_or_changes_anything(world):  # 
         sweep.close()
     assert sweep.requests > 1500
     assert not sweep.failures, _report(sweep)
+
+
+def test_a_post_without_its_csrf_token_is_refused_and_changes_nothing(world):  # noqa: F811
+    """The CSRF check is Django's; this proves no view skips it by accident (the CSP report
+    endpoint is the one exempt on purpose — browsers send reports without a token — and it
+    refuses a body that is no report)."""
+    sweep = hostile.Sweep(Client(enforce_csrf_checks=True))
+    accepted = []
+    try:
+        for name, _route, url in _routes(world):
+            sweep.as_user("owner", world.owners.get(name.lstrip(":"), world.owner))
+            body = {"action": "cancelled", "confirm": "1", "person": world.person.pk}
+            response = sweep.request(
+                "POST",
+                url,
+                body=json.dumps(body).encode(),
+                content_type="application/json",
+                writes=_writes,
+            )
+            if response is not None and response.status_code < 400:
+                accepted.append((name, response.status_code))
+    finally:
+        sweep.close()
+    assert not sweep.failures, _report(sweep)
+    assert not accepted, accepted
 
 
 # --- Wagtail's admin: the forms an editor reaches ------------------------------------------
