@@ -67,6 +67,12 @@ def pages_using(package):
     return Page.objects.live().filter(pk__in=[int(i["object_id"]) for i in page_ids])
 
 
+def package_public(package) -> bool:
+    """Used by a live lesson anyone may read: its files are the same for every visitor, and
+    who asks need not be known (no session read)."""
+    return any(not view_restrictions(page).exists() for page in pages_using(package))
+
+
 def package_visible(request, package) -> bool:
     if user_can_manage_packages(request.user):
         return True

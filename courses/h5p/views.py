@@ -12,6 +12,7 @@ import logging
 import mimetypes
 from pathlib import Path
 
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
@@ -21,7 +22,7 @@ from cms.http_cache import language_neutral
 
 from .. import services
 from ..models import H5PLibrary, H5PPackage
-from ..permissions import package_visible
+from ..permissions import package_public, package_visible
 from . import bundles, storage
 from .validation import H5PValidationError
 
@@ -185,15 +186,25 @@ def _bundle(request, token: str, name: str):
 
 
 @require_safe
+@language_neutral
 def content_file(request, pk: int, path: str):
-    """A file of one package's content/ folder, for those allowed to see a lesson using it."""
+    """A file of one package's content/ folder, for those allowed to see a lesson using it.
+
+    A package used by a public lesson is public too: the answer is the same for everyone,
+    so the session is not read (no `Vary: Cookie`: the copy a phone took before signing in
+    still serves after) and a proxy may keep it a short while. Otherwise it is private.
+    """
     package = get_object_or_404(H5PPackage, pk=pk)
-    if not package_visible(request, package):
+    public = package_public(package)
+    if not public and not package_visible(request, package):
         raise Http404
     if not storage.content_dir(package.sha256).is_dir():
         _files_ensure(package)
     full = _safe_join(storage.content_dir(package.sha256), path)
-    # A package's files never change (its sha256 names them), but who may see them can.
-    return _respond(
-        request, full, inline_types=INLINE_TYPES, cache_control="private, max-age=86400"
-    )
+    # A package's files never change (its sha256 names them), but who may see them can:
+    # a shared cache keeps a public one no longer than a public page.
+    if public:
+        cache_control = f"public, max-age=86400, s-maxage={settings.PUBLIC_PAGE_PROXY_MAX_AGE}"
+    else:
+        cache_control = "private, max-age=86400"
+    return _respond(request, full, inline_types=INLINE_TYPES, cache_control=cache_control)

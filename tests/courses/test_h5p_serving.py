@@ -7,6 +7,7 @@ import shutil
 import zipfile
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from courses.factories import LessonPageFactory
 from courses.h5p import storage
@@ -227,3 +228,27 @@ def test_another_machine_extracts_the_package_from_the_shared_upload(
     assert bodies() == first
     assert storage.content_dir(package.sha256).is_dir()
     assert storage.library_dir(lib.storage_name).is_dir()
+
+
+def test_content_of_a_public_lesson_is_public_and_the_same_signed_in_or_not(
+    client, course_tree, learner
+):
+    """The copy a phone took before signing in still serves after: no `Vary: Cookie`, no
+    session read. A package used only behind a login stays private."""
+    package = import_file(GREETING)
+    lesson = h5p_lesson(course_tree["course"], package)
+    url = f"{package.content_url()}/earth.jpg"
+    anonymous = client.get(url)
+    client.force_login(learner)
+    signed_in = client.get(url)
+    for response in (anonymous, signed_in):
+        assert response.status_code == 200
+        assert "public" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
+        assert "Cookie" not in response.get("Vary", "")
+        assert "Accept-Language" not in response.get("Vary", "")
+        assert not response.cookies
+    PageViewRestriction.objects.create(page=lesson, restriction_type="login")
+    private = client.get(url)
+    assert private.status_code == 200 and "private" in private["Cache-Control"]
+    client.logout()
+    assert client.get(url).status_code == 404
