@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .player import player_config
-from .room import activity_picture, activity_room
+from .room import activity_room
 
 
 class H5PActivityBlock(blocks.StructBlock):
@@ -46,15 +46,6 @@ class H5PActivityBlock(blocks.StructBlock):
             )
             context["package"] = package
             context["room"] = activity_room(package.content_json, machine_name=package.machine_name)
-            # The activity's picture shows from the first paint, in the place and at the
-            # size H5P will give it, while the player loads (h5p-player.js removes it).
-            picture = activity_picture(package.content_json)
-            if picture is not None:
-                context["picture"] = {
-                    "url": f"{package.content_url()}/{picture[0]}",
-                    "width": picture[1],
-                    "height": picture[2],
-                }
             context["dom_id"] = f"h5p-{block_id}"
             context["config_id"] = f"h5p-{block_id}-config"
         return context

@@ -171,8 +171,8 @@ import * as outbox from "../cms/offline.js";
 
   function play(el, cfg) {
     var anchor = el.querySelector(".h5p-anchor");
-    // The picture and the waiting line stay until H5P has drawn the activity (courses.css
-    // hides them as soon as it has), so the learner never sees an empty box.
+    // The waiting line stays until H5P has drawn the activity (courses.css hides it as soon
+    // as it has), so the learner never sees an empty box.
     var placeholder = [].slice.call(anchor.children);
     return loadMain(cfg.mainJs).then(function () {
       sizePictures(anchor, pictureSizes(cfg));
