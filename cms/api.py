@@ -71,6 +71,11 @@ class Api(NinjaAPI):
                 extra = {
                     413: ("The data sent is too large", "ApiError"),
                     429: ("Too many requests: try again after Retry-After seconds", "ApiError"),
+                    503: (
+                        "The site is busy (its database does not answer): try again after "
+                        "Retry-After seconds",
+                        "ApiError",
+                    ),
                 }
                 if operation.get("parameters") or operation.get("requestBody"):
                     extra[422] = ("The request does not fit the operation", "ValidationErrors")

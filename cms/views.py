@@ -2,13 +2,15 @@ import json
 import logging
 import mimetypes
 import posixpath
+import sys
+import time
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, default_storage
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import (
     FileResponse,
     Http404,
@@ -59,8 +61,9 @@ def _database_answers() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except DatabaseError:
-        logger.exception("Health check: the database does not answer")
+    except DatabaseError as error:
+        # Asked every few seconds by a load balancer: one line a minute, not a traceback each.
+        _database_down_logged(error)
         return False
     return True
 
@@ -190,14 +193,28 @@ def service_worker(request):
     return response
 
 
+def _error_language(request) -> str:
+    """The language of an error page, found without the database: the URL's prefix, else the
+    `lang` an API call names, else the language cookie or the browser's (LocaleMiddleware's
+    order, which the rest of the request may not have reached)."""
+    language = translation.get_language_from_path(request.path_info)
+    if language is None and request.GET.get("lang") in dict(settings.LANGUAGES):
+        language = request.GET["lang"]
+    return language or translation.get_language_from_request(request, check_path=False)
+
+
 def server_error(request):
-    """The 500 page, in the language of the URL, without touching the database or the cache.
+    """The 500 page, in the user's language, without touching the database or the cache.
 
     When the database or Redis is what failed, anything that reads them (the session, the
     user, site settings, context processors) would fail again here, so the template is
-    rendered with no request context. The API answers in JSON, as all its errors do.
+    rendered with no request context. The API answers in JSON, as all its errors do. An error
+    that says the database cannot be reached is not a bug: it gets `site_busy`'s 503.
     """
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    language = _error_language(request)
+    error = sys.exc_info()[1]
+    if database_unavailable(error):
+        return site_busy(request, error=error, language=language)
     with translation.override(language):
         if request.path_info.startswith("/api/"):
             return JsonResponse(
@@ -206,6 +223,66 @@ def server_error(request):
             )
         html = loader.get_template("500.html").render({})
     return HttpResponseServerError(html)
+
+
+# What a visitor is asked to wait while the database does not answer ("try again in a
+# minute"), in seconds; `Retry-After` says it to scripts and the offline outbox.
+DATABASE_RETRY_AFTER = 60
+# One line in the log per this many seconds while the database stays unreachable.
+DATABASE_WARN_EVERY_SECONDS = 60
+_database_warned = [-float(DATABASE_WARN_EVERY_SECONDS)]
+
+
+def database_unavailable(error: BaseException | None) -> bool:
+    """Whether `error`, or what it came from, says the database cannot answer right now: it is
+    down or restarting, refuses connections, or cancelled a query for taking too long
+    (OperationalError), or a connection it held was closed (InterfaceError). Not a bug in a
+    query (ProgrammingError, IntegrityError…), which stays a 500."""
+    for _depth in range(5):
+        if error is None:
+            return False
+        if isinstance(error, OperationalError | InterfaceError):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _database_down_logged(error) -> None:
+    now = time.monotonic()
+    if now - _database_warned[0] >= DATABASE_WARN_EVERY_SECONDS:
+        _database_warned[0] = now
+        reason = str(error).strip().splitlines()[0] if str(error or "").strip() else error
+        logger.warning("The database is unreachable; answering 503 meanwhile (%s).", reason)
+
+
+def site_busy(request, *, error=None, language: str | None = None):
+    """503 "the site is busy, try again in a minute", with `Retry-After`, in the user's language.
+
+    Answered instead of a 500 while the database cannot be reached (see `server_error`): a
+    page that needs neither the database nor the cache, or JSON under /api/. A script or the
+    offline outbox waits `Retry-After` and sends again; the service worker shows its saved
+    copy of a page instead (cms/templates/cms/sw.js). Logged as one line a minute, not a
+    traceback a request.
+    """
+    _database_down_logged(error)
+    language = language or _error_language(request)
+    with translation.override(language):
+        if request.path_info.startswith("/api/"):
+            response = JsonResponse(
+                {"detail": _("The site is busy just now. Try again in a minute.")}, status=503
+            )
+        else:
+            html = loader.get_template("503.html").render(
+                {"refresh": DATABASE_RETRY_AFTER if request.method in ("GET", "HEAD") else None}
+            )
+            response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    response["Content-Language"] = language
+    response["Cache-Control"] = "no-store"
+    # Django logs every 5xx with its traceback (django.utils.log.log_response); this one was
+    # logged above, once.
+    response._has_been_logged = True
+    return response
 
 
 def _from_storage(request, name: str):

@@ -26,7 +26,9 @@ Every script prints what it measured and exits non-zero when the site failed:
   is killed with SIGKILL mid-run and started again; fails unless every certificate exists
   exactly once, ready, with its one PDF;
 - postgres-restart: load runs while the cluster is restarted (`pg_ctl restart -m fast`);
-  fails on any 5xx or refused request that started after the database was back.
+  counts the answers meanwhile: 503 "busy" apart from other failures; fails on any other
+  5xx meanwhile, on a traceback in the web log, and on any 5xx or refused request that
+  started after the database was back.
 """
 
 from __future__ import annotations
@@ -642,13 +644,22 @@ def script_worker_kill(stack: Stack, out=print) -> dict:
     return final
 
 
+def _split(rows) -> tuple[list, list]:
+    """(503 "busy" answers, other failures: any other 5xx, or no answer at all)."""
+    busy = [row for row in rows if row[3] == 503]
+    failed = [row for row in rows if row[3] == 0 or (row[3] >= 500 and row[3] != 503)]
+    return busy, failed
+
+
 def script_postgres_restart(stack: Stack, out=print) -> dict:
-    """Load while PostgreSQL restarts: no 5xx (or refusal) once it is back."""
+    """Load while PostgreSQL restarts: 503 "busy" (not 500) meanwhile, logged as one line
+    rather than a traceback a request, and no 5xx (or refusal) once it is back."""
     learners, duration = (150, 60) if stack.full else (20, 40)
     checkins = 0
     timeline_file = stack.root / "timeline.json"
     args = load_arguments(stack, learners=learners, checkins=checkins, duration=duration)
     log = (stack.root / "restart-load.log").open("w")
+    web_log = stack.logs["gunicorn"]
     load = subprocess.Popen(  # noqa: S603
         [PYTHON, "manage.py", *args, "--timeline", str(timeline_file)],
         cwd=ROOT,
@@ -660,6 +671,7 @@ def script_postgres_restart(stack: Stack, out=print) -> dict:
         load_log = stack.root / "restart-load.log"
         wait_for(lambda: "load started" in load_log.read_text(), 600, "the load to start")
         time.sleep(duration / 4)
+        web_log_start = web_log.stat().st_size
         down_at = time.time()
         stack.postgres_restart()
         wait_for(stack.postgres_ready, 60, "PostgreSQL to answer again")
@@ -673,26 +685,45 @@ def script_postgres_restart(stack: Stack, out=print) -> dict:
     timeline = json.loads(timeline_file.read_text())
     after = [row for row in timeline if row[0] >= back_at]
     during = [row for row in timeline if row[0] < back_at and row[1] >= down_at]
-    failed_after = [row for row in after if row[3] == 0 or row[3] >= 500]
-    failed_during = [row for row in during if row[3] == 0 or row[3] >= 500]
+    busy_during, failed_during = _split(during)
+    busy_after, failed_after = _split(after)
+    with web_log.open(errors="replace") as f:
+        f.seek(web_log_start)
+        logged = f.read()
+    warnings = logged.count("The database is unreachable; answering 503")
+    tracebacks = logged.count("Traceback (most recent call last)")
     health = http_status(f"{stack.base_url}/healthz")
     out(
         f"PostgreSQL restarted at +{down_at - timeline[0][0]:.1f} s, back after "
-        f"{back_at - down_at:.1f} s; {len(failed_during)} of {len(during)} requests under way "
-        f"meanwhile failed; after it was back: {len(after)} requests, "
-        f"{len(failed_after)} failed (5xx or refused); /healthz {health}"
+        f"{back_at - down_at:.1f} s. Requests under way meanwhile: {len(during)}, "
+        f"{len(busy_during)} answered 503 busy, {len(failed_during)} failed otherwise "
+        f"(other 5xx or no answer). After it was back: {len(after)} requests, "
+        f"{len(busy_after)} answered 503, {len(failed_after)} failed otherwise. "
+        f"Web log since the restart: {warnings} 'database unreachable' line(s), "
+        f"{tracebacks} traceback(s). /healthz {health}"
     )
     problems = []
-    if failed_after:
-        problems.append(f"{len(failed_after)} requests failed after PostgreSQL was back")
+    if busy_after or failed_after:
+        problems.append(
+            f"{len(busy_after) + len(failed_after)} requests failed after PostgreSQL was back"
+        )
+    server_errors = [row for row in failed_during if row[3]]
+    if server_errors:
+        codes = sorted({row[3] for row in server_errors})
+        problems.append(f"{len(server_errors)} answers during the restart were {codes}, not 503")
+    if tracebacks:
+        problems.append(f"{tracebacks} traceback(s) in the web log during the restart")
     if len(after) < 10:
         problems.append("too few requests after the restart to tell")
     if health != 200:
         problems.append(f"/healthz answered {health}")
     return {
         "after": len(after),
-        "failed_after": len(failed_after),
+        "failed_after": len(busy_after) + len(failed_after),
+        "busy_during": len(busy_during),
         "failed_during": len(failed_during),
+        "log_warnings": warnings,
+        "tracebacks": tracebacks,
         "problems": problems,
     }
 

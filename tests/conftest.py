@@ -1,5 +1,6 @@
 """Shared fixtures: places, people, the page tree, a phone-sized browser, a Celery worker."""
 
+import contextlib
 import logging
 import os
 import threading
@@ -410,6 +411,38 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def database_unreachable():
+    """The database out of reach, as while PostgreSQL restarts: the connections other threads
+    hold (the live server's) are ended by the server, and new ones go to a port where nothing
+    listens (SQLite: a file in a directory that does not exist), so connecting raises
+    OperationalError. The settings changed are the ones every thread's new connections are
+    made from; this thread's own connection, with the test's data, is set aside and put back
+    afterwards."""
+    from django.db import connections
+
+    shared = connections.settings["default"]
+    saved = dict(shared)
+    working = connections["default"]
+    if shared["ENGINE"].endswith("sqlite3"):
+        shared["NAME"] = "/nonexistent/directory/db.sqlite3"
+    else:
+        shared.update(HOST="127.0.0.1", PORT=str(free_port()))
+        with working.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+    connections["default"] = working.__class__(shared, "default")
+    try:
+        yield
+    finally:
+        connections["default"].close()
+        connections["default"] = working
+        shared.clear()
+        shared.update(saved)
 
 
 class ThrowawayRedis:

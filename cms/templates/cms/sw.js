@@ -1,7 +1,8 @@
 /* The site's one service worker, at /sw.js so it covers the whole site; registered by
    cms/static/cms/site.js only. It follows the page model (docs/architecture.md):
    - public pages (no "private"/"no-store" in Cache-Control): network first, the kept copy
-     with no signal — lessons visited, courses saved for offline;
+     with no signal or when the server fails (5xx: 503 "busy" while its database restarts)
+     — lessons visited, courses saved for offline;
    - private pages are never kept. A roll call opened with no signal gets the roll call's
      shell, which holds nothing personal (the roster waits in IndexedDB);
    - static files, media and H5P files: the kept copy first (the part asked with a Range
@@ -115,6 +116,15 @@ function keepableFile(res, path) {
     !/no-store/.test(res.headers.get("Cache-Control") || ""));
 }
 
+/* The copy of a page kept on the phone, or for a roll call the roll call's shell. */
+function saved(path, key) {
+  return caches.match(key, { ignoreVary: true }).then(function (hit) {
+    if (hit) return hit;
+    var roll = path.match(ROLLCALL);
+    return roll ? caches.match("/" + roll[1] + "/sessions/roll-call/") : null;
+  });
+}
+
 self.addEventListener("fetch", function (e) {
   var req = e.request, url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== location.origin) return;
@@ -139,14 +149,12 @@ self.addEventListener("fetch", function (e) {
     var key = path + url.search;
     e.respondWith(fetch(req).then(function (res) {
       if (isPublic(res)) { var copy = res.clone(); caches.open(PAGES).then(function (c) { c.put(key, copy); }); }
+      // The server answered but could not serve (5xx; 503 while its database restarts):
+      // the saved copy, as with no signal; without one, the server's own "try again" page.
+      if (res.status >= 500) return saved(path, key).then(function (hit) { return hit || res; });
       return res;
     }).catch(function () {
-      return caches.match(key, { ignoreVary: true }).then(function (hit) {
-        if (hit) return hit;
-        var roll = path.match(ROLLCALL);
-        return (roll ? caches.match("/" + roll[1] + "/sessions/roll-call/") : Promise.resolve(null))
-          .then(function (shell) { return shell || caches.match("/offline/"); });
-      });
+      return saved(path, key).then(function (hit) { return hit || caches.match("/offline/"); });
     }));
   }
 });
