@@ -98,6 +98,36 @@ class AdminIdsThatAreNoNumbersNotFound:
         return None
 
 
+class AdminDeadEndsNotFound:
+    """Two places in Wagtail's admin that can only fail are "not found" (404):
+
+    - its page for testing the error page (`/admin/failwhale/`), a deliberate 500;
+    - locking or unlocking the tree's root page (`/admin/pages/1/lock/`): Wagtail locks it,
+      then fails to find its parent to go back to. The root holds no content to lock.
+    """
+
+    URL_NAMES = {"wagtailadmin_error_test"}
+    ROOT_PAGE_URL_NAMES = {"wagtailadmin_pages:lock", "wagtailadmin_pages:unlock"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.models import Page
+
+        name = request.resolver_match.view_name if request.resolver_match else ""
+        if name in self.URL_NAMES:
+            raise Http404
+        if name in self.ROOT_PAGE_URL_NAMES and (
+            Page.objects.filter(pk=view_kwargs.get("page_id"), depth=1).exists()
+        ):
+            raise Http404
+        return None
+
+
 def body_limit(request) -> int | None:
     """The most bytes a request to this path may send (see UPLOAD_MAX_BYTES in settings)."""
     path = request.path_info

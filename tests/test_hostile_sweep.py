@@ -168,3 +168,24 @@ def test_admin_forms_an_editor_reaches_refuse_broken_data_without_a_server_error
         for query in ("", "?q=%00&p=1e400&page=-1"):
             response = client.get(url + query)
             assert response.status_code < 500, (url + query, response.status_code)
+
+
+def test_the_admins_dead_ends_are_not_found(client, editor, make_user, course_tree):
+    """Locking the tree's root page, and Wagtail's deliberate test of its error page."""
+    from wagtail.models import Page
+
+    root = Page.get_first_root_node()
+    client.raise_request_exception = False
+    administrator = make_user(Role.ADMINISTRATOR, phone="0911000802")
+    for person in (editor, administrator):
+        client.force_login(person)
+        for url in (f"/admin/pages/{root.pk}/lock/", f"/admin/pages/{root.pk}/unlock/"):
+            assert client.post(url, follow=True).status_code == 404, url
+        assert client.get("/admin/failwhale/", follow=True).status_code == 404
+    root.refresh_from_db()
+    assert not root.locked
+    # Any other page locks and unlocks as before.
+    lesson = course_tree["lessons"][0]
+    assert client.post(f"/admin/pages/{lesson.pk}/lock/").status_code == 302
+    lesson.refresh_from_db()
+    assert lesson.locked

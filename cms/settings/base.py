@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "cms.middleware.admin_for_staff_only",
     # Wagtail's admin views look up ids as given: one that is no number is a 404, not a 500.
     "cms.middleware.AdminIdsThatAreNoNumbersNotFound",
+    "cms.middleware.AdminDeadEndsNotFound",
     # Who viewed or exported personal data in bulk (AUDITED_URLS).
     "trainees.middleware.audit_personal_data",
     "django.contrib.messages.middleware.MessageMiddleware",
