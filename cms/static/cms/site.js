@@ -121,5 +121,14 @@ if ("serviceWorker" in navigator) {
     // Files still loading when the worker took over, and activities started later.
     navigator.serviceWorker.addEventListener("controllerchange", tell);
     if (document.readyState !== "complete") window.addEventListener("load", tell);
+    // And any file that finishes later (asked for before the worker took over, it did not
+    // go through it): told a second after the last one, the worker skips what it has.
+    if ("PerformanceObserver" in window) {
+      var later;
+      new PerformanceObserver(function () {
+        clearTimeout(later);
+        later = setTimeout(tell, 1000);
+      }).observe({ type: "resource" });
+    }
   }
 }
