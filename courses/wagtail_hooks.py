@@ -139,6 +139,7 @@ def lesson_shell_urls():
     """For the service worker: the lessons' files, the home page and the offline page."""
     return [
         static("courses/courses.css"),
+        static("courses/h5p.css"),
         static("courses/lesson.js"),
         static("courses/save.js"),
         static("courses/h5p-player.js"),

@@ -7,7 +7,7 @@ counts it as layout shift). The room is estimated from content.json for a 360 px
 the smallest the campaign designs for: lines of text at about 32 characters each, a row per
 answer, a picture at its shape across the column, and the player's buttons. Wider screens fit
 more text on a line, so there the estimate errs on the large side, which only leaves a gap.
-The page carries it as a class, `h5p-room-<rem>` (courses.css), because the strict
+The page carries it as a class, `h5p-room-<rem>` (h5p.css), because the strict
 Content-Security-Policy allows no style attribute.
 """
 
@@ -15,7 +15,7 @@ import html
 import math
 import re
 
-ROOM_MIN, ROOM_MAX, ROOM_STEP = 6, 64, 2  # rem; courses.css has a rule for each step
+ROOM_MIN, ROOM_MAX, ROOM_STEP = 6, 64, 2  # rem; h5p.css has a rule for each step
 CHARS_PER_LINE = 32  # H5P's text on a 328 px column
 LINE = 1.75  # rem
 PARAGRAPH = 0.75  # the space after each paragraph

@@ -171,7 +171,7 @@ import * as outbox from "../cms/offline.js";
 
   function play(el, cfg) {
     var anchor = el.querySelector(".h5p-anchor");
-    // The waiting line stays until H5P has drawn the activity (courses.css hides it as soon
+    // The waiting line stays until H5P has drawn the activity (h5p.css hides it as soon
     // as it has), so the learner never sees an empty box.
     var placeholder = [].slice.call(anchor.children);
     return loadMain(cfg.mainJs).then(function () {
