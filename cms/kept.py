@@ -1,12 +1,14 @@
 """What nearly every page asks and rarely changes, kept in each process.
 
 Serving a page asks the same things every time: which site answers this host, which view
-restrictions lie on the page or its ancestors, the campaign settings for the footer. Each
-was a query (restrictions two). They change only when content changes, and every such
-change — a save or delete of a page, a site, a view restriction, the settings
-(`PAGE_CACHE_MODELS`) — already starts a new page-cache generation (cms.page_cache). So
-each process keeps them under the generation it read them in: one cache read instead of
-four queries, and a change is seen by every process on its next request.
+restrictions lie on the page or its ancestors, the campaign settings for the footer, the
+links of the language switcher; a lesson also its course and lessons (courses) and its H5P
+players' configurations (courses.h5p.player). Each was a query or more. They change only
+when content changes, and every such change — a save or delete of a page, a site, a view
+restriction, the settings, an H5P package or library (`PAGE_CACHE_MODELS`) — already starts
+a new page-cache generation (cms.page_cache). So each process keeps them under the
+generation it read them in: one cache read instead of their queries, and a change is seen
+by every process on its next request.
 
 The values are shared by every request the process serves: read them, never change them.
 Without a cache to read the generation from (Redis down), nothing is kept.
